@@ -1,0 +1,7 @@
+import { redirect } from "next/navigation";
+import { requirePageAdmin } from "@/lib/auth/session";
+
+export default async function AdminIndex() {
+  await requirePageAdmin();
+  redirect("/admin/users");
+}

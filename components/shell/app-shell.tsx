@@ -1,0 +1,95 @@
+"use client";
+// The app frame: a sidebar (conversations, navigation, account) and a main pane. On a phone the
+// sidebar is a drawer opened from the header; Escape or a tap outside closes it.
+import { Menu, Shield, X } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useEffect, useState, type ReactNode } from "react";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { ThemeToggle } from "@/components/theme-toggle";
+import { cn } from "@/lib/utils/cn";
+
+export type ShellUser = { name: string | null; email: string; role: "admin" | "user" };
+
+export function AppShell({ user, sidebar, children }: { user: ShellUser; sidebar: ReactNode; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const pathname = usePathname();
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") setOpen(false);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [open]);
+
+  return (
+    <div className="flex h-dvh overflow-hidden">
+      {open ? (
+        <div className="fixed inset-0 z-30 bg-black/40 md:hidden" aria-hidden onClick={() => setOpen(false)} />
+      ) : null}
+      <aside
+        id="sidebar"
+        aria-label="Sidebar"
+        className={cn(
+          "fixed inset-y-0 left-0 z-40 flex w-72 flex-col border-r border-zinc-200 bg-zinc-50 transition-transform dark:border-zinc-800 dark:bg-zinc-900",
+          "md:static md:translate-x-0",
+          open ? "translate-x-0" : "-translate-x-full",
+        )}
+      >
+        <div className="flex items-center justify-between px-4 py-3">
+          <Link href="/" className="text-base font-semibold" onClick={() => setOpen(false)}>
+            Switchboard
+          </Link>
+          <button
+            type="button"
+            className="rounded-md p-2 hover:bg-zinc-200 md:hidden dark:hover:bg-zinc-800"
+            aria-label="Close sidebar"
+            onClick={() => setOpen(false)}
+          >
+            <X className="size-4" aria-hidden />
+          </button>
+        </div>
+        <div className="min-h-0 flex-1 overflow-y-auto px-2">{sidebar}</div>
+        <nav aria-label="Account" className="border-t border-zinc-200 p-2 dark:border-zinc-800">
+          {user.role === "admin" ? (
+            <Link
+              href="/admin/users"
+              onClick={() => setOpen(false)}
+              className={cn(
+                "flex items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800",
+                pathname.startsWith("/admin") && "bg-zinc-200 dark:bg-zinc-800",
+              )}
+            >
+              <Shield className="size-4" aria-hidden />
+              Admin
+            </Link>
+          ) : null}
+          <div className="px-2 py-1.5 text-xs text-zinc-500" data-testid="current-user">
+            <span className="block truncate font-medium text-zinc-700 dark:text-zinc-300">{user.name || user.email}</span>
+            {user.name ? <span className="block truncate">{user.email}</span> : null}
+          </div>
+          <SignOutButton />
+        </nav>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
+          <button
+            type="button"
+            className="rounded-md p-2 hover:bg-zinc-100 md:hidden dark:hover:bg-zinc-800"
+            aria-label="Open sidebar"
+            aria-controls="sidebar"
+            aria-expanded={open}
+            onClick={() => setOpen(true)}
+          >
+            <Menu className="size-5" aria-hidden />
+          </button>
+          <div className="flex-1" />
+          <ThemeToggle />
+        </header>
+        <main className="min-h-0 flex-1 overflow-y-auto">{children}</main>
+      </div>
+    </div>
+  );
+}

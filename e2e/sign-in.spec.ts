@@ -1,0 +1,61 @@
+import { expect, test } from "@playwright/test";
+import { signUpViaApi, uniqueEmail } from "./support/accounts";
+import { APP_ALERT } from "./support/locators";
+
+test("a wrong password and an unknown email get the same message", async ({ page }) => {
+  const account = await signUpViaApi(page.request, uniqueEmail("wrongpw"));
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator(APP_ALERT)).toHaveText("Wrong email or password.");
+
+  await page.getByLabel("Email").fill(uniqueEmail("nobody"));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator(APP_ALERT)).toHaveText("Wrong email or password.");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("empty fields are explained before anything is sent", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Enter your email address.")).toBeVisible();
+  await expect(page.getByText("Enter your password.")).toBeVisible();
+});
+
+test("repeated failures on one account are throttled with a 429 and a sentence saying when to retry", async ({ page }) => {
+  const account = await signUpViaApi(page.request, uniqueEmail("throttle"));
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill("wrong-password");
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    const response = page.waitForResponse((res) => res.url().includes("/api/auth/callback/credentials"));
+    await page.getByRole("button", { name: "Sign in" }).click();
+    expect((await response).status()).toBe(401);
+    await expect(page.locator(APP_ALERT)).toHaveText("Wrong email or password.");
+  }
+
+  const blocked = page.waitForResponse((res) => res.url().includes("/api/auth/callback/credentials"));
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const res = await blocked;
+  expect(res.status()).toBe(429);
+  expect(Number(res.headers()["retry-after"])).toBeGreaterThan(0);
+  await expect(page.locator(APP_ALERT)).toHaveText(/^Too many failed sign-in attempts\. Try again in (1[0-5]) minutes\.$/);
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("sign-up explains each invalid field", async ({ page }) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter a valid email address, like name@example.com.")).toBeVisible();
+  await expect(page.getByText("Use at least 10 characters for your password.")).toBeVisible();
+
+  const taken = await signUpViaApi(page.request, uniqueEmail("taken"));
+  await page.getByLabel("Email").fill(taken.email.toUpperCase());
+  await page.getByLabel("Password").fill("long-enough-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("An account with this email already exists.")).toBeVisible();
+});

@@ -1,0 +1,116 @@
+import "server-only";
+// Users: sign-up (first account becomes admin), lookups for sessions, and the admin's user management.
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { Prisma, Role } from "@/lib/generated/prisma/client";
+
+export const publicUserSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  disabledAt: true,
+  createdAt: true,
+} satisfies Prisma.UserSelect;
+
+export type PublicUser = Prisma.UserGetPayload<{ select: typeof publicUserSelect }>;
+
+// One lock for every change that can alter who the admins are (first sign-up, role and disable changes),
+// so two concurrent requests can never both take the "first account" or leave zero admins.
+const ADMIN_LOCK = 774_201;
+
+export async function createUser(input: { email: string; name?: string; passwordHash: string }): Promise<PublicUser> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMIN_LOCK})`;
+    const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+    if (existing) {
+      throw new AppError("conflict", "An account with this email already exists. Sign in instead.", {
+        fields: { email: "An account with this email already exists." },
+      });
+    }
+    const anyUser = await tx.user.findFirst({ select: { id: true } });
+    return tx.user.create({
+      data: { email: input.email, name: input.name || null, passwordHash: input.passwordHash, role: anyUser ? "user" : "admin" },
+      select: publicUserSelect,
+    });
+  });
+}
+
+export function findUserForSignIn(email: string) {
+  return db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true, disabledAt: true, sessionVersion: true },
+  });
+}
+
+export function findSessionUser(id: string) {
+  return db.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true },
+  });
+}
+
+/** Ends every session of the user that carries this version (sign-out); a stale version is a no-op. */
+export async function revokeSessions(userId: string, sessionVersion: number): Promise<void> {
+  await db.user.updateMany({ where: { id: userId, sessionVersion }, data: { sessionVersion: { increment: 1 } } });
+}
+
+export type UserListPage = { users: PublicUser[]; nextCursor: string | null };
+
+export async function listUsers(options: { query?: string; cursor?: string; limit?: number }): Promise<UserListPage> {
+  const limit = options.limit ?? 50;
+  const query = options.query?.trim();
+  const users = await db.user.findMany({
+    where: query
+      ? { OR: [{ email: { contains: query, mode: "insensitive" } }, { name: { contains: query, mode: "insensitive" } }] }
+      : undefined,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: limit + 1,
+    ...(options.cursor ? { cursor: { id: options.cursor }, skip: 1 } : {}),
+    select: publicUserSelect,
+  });
+  const hasMore = users.length > limit;
+  const page = hasMore ? users.slice(0, limit) : users;
+  return { users: page, nextCursor: hasMore ? (page.at(-1)?.id ?? null) : null };
+}
+
+export type UserChange = { role?: Role; disabled?: boolean };
+
+/**
+ * Applies an admin's change to a user. Refuses to leave the instance without an enabled admin, and
+ * revokes the user's sessions when they are disabled.
+ */
+export async function updateUserByAdmin(actorId: string, targetId: string, change: UserChange): Promise<PublicUser> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMIN_LOCK})`;
+    const target = await tx.user.findUnique({ where: { id: targetId }, select: { id: true, role: true, disabledAt: true } });
+    if (!target) throw new AppError("not_found", "That user does not exist.");
+
+    const nextRole = change.role ?? target.role;
+    const nextDisabled = change.disabled ?? target.disabledAt !== null;
+    const losesAdmin = target.role === "admin" && !target.disabledAt && (nextRole !== "admin" || nextDisabled);
+    if (losesAdmin) {
+      const otherAdmins = await tx.user.count({ where: { role: "admin", disabledAt: null, id: { not: targetId } } });
+      if (otherAdmins === 0) {
+        const who = actorId === targetId ? "You are" : "This user is";
+        throw new AppError("conflict", `${who} the last admin. Make another user an admin first.`);
+      }
+    }
+
+    // Roles are read from the database on every request, so only disabling needs to end sessions.
+    const revoke = nextDisabled && !target.disabledAt;
+    return tx.user.update({
+      where: { id: targetId },
+      data: {
+        role: nextRole,
+        disabledAt: nextDisabled ? (target.disabledAt ?? new Date()) : null,
+        ...(revoke ? { sessionVersion: { increment: 1 } } : {}),
+      },
+      select: publicUserSelect,
+    });
+  });
+}
+
+export async function hasAnyUser(): Promise<boolean> {
+  return (await db.user.findFirst({ select: { id: true } })) !== null;
+}

@@ -1,0 +1,19 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      // Unit tests run outside React's server environment; "server-only" would throw there.
+      "server-only": path.resolve(import.meta.dirname, "lib/testing/empty-module.ts"),
+      "@": path.resolve(import.meta.dirname),
+    },
+  },
+  test: {
+    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts", "e2e/**/*.test.ts"],
+    exclude: ["node_modules", ".next", ".data"],
+    environment: "node",
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
