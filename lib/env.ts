@@ -52,6 +52,16 @@ export const envSchema = z.object({
   ),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data")),
   TRUST_PROXY: booleanFlag,
+  // First-start model endpoints (lib/ai/seed-from-env.ts); ignored once seeded.
+  OPENAI_API_KEY: z.preprocess(emptyAsUndefined, z.string().trim().min(1).optional()),
+  OPENAI_BASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://api.openai.com/v1" }).optional()),
+  DEFAULT_MODEL: z.preprocess(emptyAsUndefined, z.string().trim().min(1).max(200).optional()),
+  OPENAI_COMPATIBLE_BASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://localhost:11434/v1" }).optional(),
+  ),
+  OPENAI_COMPATIBLE_API_KEY: z.preprocess(emptyAsUndefined, z.string().trim().min(1).optional()),
+  OPENAI_COMPATIBLE_MODEL: z.preprocess(emptyAsUndefined, z.string().trim().min(1).max(200).optional()),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 

@@ -3,5 +3,5 @@ import { requirePageAdmin } from "@/lib/auth/session";
 
 export default async function AdminIndex() {
   await requirePageAdmin();
-  redirect("/admin/users");
+  redirect("/admin/endpoints");
 }

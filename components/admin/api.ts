@@ -2,15 +2,19 @@
 // Small typed fetch helper for the admin pages: JSON in, JSON out, errors as sentences.
 import { z } from "zod";
 
-const errorSchema = z.object({ error: z.object({ message: z.string() }) });
+const errorSchema = z.object({ error: z.object({ message: z.string(), fields: z.record(z.string(), z.string()).optional() }) });
 
-export async function adminFetch<T>(url: string, schema: z.ZodType<T>, init?: RequestInit): Promise<{ ok: true; data: T } | { ok: false; message: string }> {
+export type AdminResult<T> = { ok: true; data: T } | { ok: false; message: string; fields?: Record<string, string> };
+
+export async function adminFetch<T>(url: string, schema: z.ZodType<T>, init?: RequestInit): Promise<AdminResult<T>> {
   try {
     const res = await fetch(url, { ...init, headers: { "Content-Type": "application/json", ...init?.headers } });
-    const body: unknown = await res.json().catch(() => null);
+    const body: unknown = res.status === 204 ? null : await res.json().catch(() => null);
     if (!res.ok) {
       const parsed = errorSchema.safeParse(body);
-      return { ok: false, message: parsed.success ? parsed.data.error.message : `The server answered ${res.status}.` };
+      return parsed.success
+        ? { ok: false, message: parsed.data.error.message, fields: parsed.data.error.fields }
+        : { ok: false, message: `The server answered ${res.status}.` };
     }
     const parsed = schema.safeParse(body);
     return parsed.success ? { ok: true, data: parsed.data } : { ok: false, message: "The server sent an unexpected answer." };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { withAdmin } from "@/lib/auth/handlers";
 import { updateUserByAdmin } from "@/lib/db/users";
-import { AppError } from "@/lib/errors";
+import { parseId } from "@/lib/schemas/ids";
 
 const changeSchema = z
   .object({ role: z.enum(["admin", "user"]).optional(), disabled: z.boolean().optional() })
@@ -9,7 +9,7 @@ const changeSchema = z
   .refine((value) => value.role !== undefined || value.disabled !== undefined, "Send a role or a disabled flag.");
 
 export const PATCH = withAdmin<{ id: string }>(async (req, { user, params }) => {
-  if (!z.uuid().safeParse(params.id).success) throw new AppError("not_found", "That user does not exist.");
+  parseId(params.id, "user");
   const change = changeSchema.parse(await req.json().catch(() => ({})));
   return Response.json({ user: await updateUserByAdmin(user.id, params.id, change) });
 });

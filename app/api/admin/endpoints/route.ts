@@ -1,0 +1,10 @@
+import { withAdmin } from "@/lib/auth/handlers";
+import { createEndpoint, listEndpointViews } from "@/lib/db/endpoints";
+import { endpointInputSchema } from "@/lib/schemas/endpoints";
+
+export const GET = withAdmin(async () => Response.json({ endpoints: await listEndpointViews() }));
+
+export const POST = withAdmin(async (req, { user }) => {
+  const input = endpointInputSchema.parse(await req.json().catch(() => ({})));
+  return Response.json(await createEndpoint(user, input), { status: 201 });
+});

@@ -1,0 +1,86 @@
+import "server-only";
+// Which model a chat turn uses, and which models people may pick. Everything is read from the
+// database on each call, so an admin's change applies to the very next message on every instance.
+import type { EndpointConfig } from "@/lib/ai/providers";
+import { db } from "@/lib/db/client";
+import { getSetting } from "@/lib/db/settings";
+
+export type ResolvedModel = {
+  id: string;
+  /** Upstream model id. */
+  name: string;
+  /** What people see. */
+  label: string;
+  toolsOk: boolean | null;
+  endpoint: EndpointConfig;
+};
+
+export type SelectableModel = {
+  id: string;
+  label: string;
+  endpointName: string;
+  isDefault: boolean;
+  toolsOk: boolean | null;
+};
+
+const endpointSelect = {
+  id: true,
+  name: true,
+  kind: true,
+  baseUrl: true,
+  useChatCompletions: true,
+  apiKeyCiphertext: true,
+  headersCiphertext: true,
+  timeoutMs: true,
+  updatedAt: true,
+} as const;
+
+const usable = { enabled: true, endpoint: { enabled: true } } as const;
+
+/** Models every signed-in user may choose, default first, then by endpoint and name. */
+export async function listSelectableModels(): Promise<SelectableModel[]> {
+  const [models, defaultId] = await Promise.all([
+    db.model.findMany({
+      where: usable,
+      select: { id: true, name: true, displayName: true, toolsOk: true, endpoint: { select: { name: true } } },
+      orderBy: [{ endpoint: { name: "asc" } }, { name: "asc" }],
+    }),
+    getSetting("defaultModelId"),
+  ]);
+  const list = models.map((model) => ({
+    id: model.id,
+    label: model.displayName || model.name,
+    endpointName: model.endpoint.name,
+    isDefault: model.id === defaultId,
+    toolsOk: model.toolsOk,
+  }));
+  return list.sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
+}
+
+async function findUsableModel(id: string): Promise<ResolvedModel | null> {
+  const model = await db.model.findFirst({
+    where: { id, ...usable },
+    select: { id: true, name: true, displayName: true, toolsOk: true, endpoint: { select: endpointSelect } },
+  });
+  if (!model) return null;
+  return { id: model.id, name: model.name, label: model.displayName || model.name, toolsOk: model.toolsOk, endpoint: model.endpoint };
+}
+
+/**
+ * The model for a turn: the requested one when it is enabled (and its endpoint too), otherwise the
+ * default, otherwise null (no model configured: the UI shows an empty state).
+ */
+export async function resolveModel(requestedId?: string | null): Promise<ResolvedModel | null> {
+  if (requestedId) {
+    const requested = await findUsableModel(requestedId);
+    if (requested) return requested;
+  }
+  const defaultId = await getSetting("defaultModelId");
+  if (defaultId) {
+    const fallback = await findUsableModel(defaultId);
+    if (fallback) return fallback;
+  }
+  // No usable default: any enabled model is better than refusing to chat.
+  const any = await db.model.findFirst({ where: usable, select: { id: true }, orderBy: { createdAt: "asc" } });
+  return any ? findUsableModel(any.id) : null;
+}
