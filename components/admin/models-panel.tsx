@@ -20,6 +20,9 @@ export function ModelsPanel({ endpoint }: { endpoint: EndpointView }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [newName, setNewName] = useState("");
+  // Changes show at once; the server's answer (after router.refresh) then agrees, or the change is undone.
+  const [optimistic, setOptimistic] = useState<Record<string, Partial<ModelView>>>({});
+  const models = endpoint.models.map((model) => ({ ...model, ...optimistic[model.id] }));
 
   async function call(key: string, url: string, init: RequestInit) {
     setBusy(key);
@@ -31,8 +34,14 @@ export function ModelsPanel({ endpoint }: { endpoint: EndpointView }) {
     return result.ok;
   }
 
-  const patchModel = (model: ModelView, change: Record<string, unknown>) =>
-    call(model.id, `/api/admin/models/${model.id}`, { method: "PATCH", body: JSON.stringify(change) });
+  async function patchModel(model: ModelView, change: { enabled?: boolean; displayName?: string | null; isDefault?: true }) {
+    const previous = optimistic[model.id];
+    // "Default" is shown from the server's answer only: it moves between rows.
+    const { isDefault, ...visible } = change;
+    setOptimistic((state) => ({ ...state, [model.id]: { ...state[model.id], ...visible, ...(isDefault ? { enabled: true } : {}) } }));
+    const ok = await call(model.id, `/api/admin/models/${model.id}`, { method: "PATCH", body: JSON.stringify(change) });
+    if (!ok) setOptimistic((state) => ({ ...state, [model.id]: previous ?? {} }));
+  }
 
   async function addByName(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -63,11 +72,11 @@ export function ModelsPanel({ endpoint }: { endpoint: EndpointView }) {
       </div>
       {endpoint.modelsError ? <Alert>{endpoint.modelsError}</Alert> : null}
       {error ? <Alert>{error}</Alert> : null}
-      {endpoint.models.length === 0 ? (
+      {models.length === 0 ? (
         <p className="text-sm text-zinc-500">No models yet. Refresh the list, or add a model by name if this server has no /models.</p>
       ) : (
         <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
-          {endpoint.models.map((model) => (
+          {models.map((model) => (
             <li key={model.id} data-testid="model-row" data-model={model.name} className="flex flex-wrap items-center gap-3 py-2">
               <label className="flex min-w-0 flex-1 items-center gap-2 text-sm">
                 <input

@@ -76,7 +76,8 @@ export function describeModelError(error: unknown, endpoint: EndpointRef, secret
     const status = inner.statusCode;
     const detail = scrubSecrets(upstreamDetail(inner.responseBody), secrets);
     const where = `${status} from ${inner.url}`;
-    const said = detail ? `: ${detail}` : "";
+    // The upstream's sentence is followed by ours, so its final full stop goes.
+    const said = detail ? `: ${detail.replace(/[.\s]+$/, "")}` : "";
     if (status === 401 || status === 403) {
       return { kind: "auth", status, message: `${where}${said}. Check the API key of the “${endpoint.name}” endpoint.` };
     }

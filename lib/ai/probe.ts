@@ -2,7 +2,7 @@ import "server-only";
 // The capability probe behind "Test connection": is the endpoint reachable and authorised (GET
 // /models), does streaming text work, do streamed tool calls work (a tiny tool round trip), and is
 // token usage reported. Each check ends in a verdict with the upstream's words when it failed.
-import { isStepCount, streamText, tool, type LanguageModel } from "ai";
+import { isStepCount, streamText, tool, ToolChoiceViolationError, type LanguageModel } from "ai";
 import { z } from "zod";
 import { discoverModels } from "@/lib/ai/discovery";
 import { describeModelError } from "@/lib/ai/errors";
@@ -18,7 +18,8 @@ type StreamOutcome = { text: string; error: unknown; inputTokens?: number; outpu
 async function runStream(options: Parameters<typeof streamText>[0]): Promise<StreamOutcome> {
   const outcome: StreamOutcome = { text: "", error: undefined, toolCalls: 0, toolResults: 0 };
   try {
-    const result = streamText({ ...options, maxRetries: 0, abortSignal: AbortSignal.timeout(PROBE_DEADLINE_MS) });
+    // Errors arrive as "error" parts below; onError only keeps the SDK from also logging them.
+    const result = streamText({ ...options, maxRetries: 0, abortSignal: AbortSignal.timeout(PROBE_DEADLINE_MS), onError: () => {} });
     for await (const part of result.fullStream) {
       if (part.type === "text-delta") outcome.text += part.text;
       else if (part.type === "tool-call") outcome.toolCalls += 1;
@@ -77,7 +78,7 @@ async function probeTools(model: LanguageModel, endpoint: EndpointConfig, secret
     stopWhen: isStepCount(2),
     maxOutputTokens: 64,
   });
-  if (outcome.error) {
+  if (outcome.error && !ToolChoiceViolationError.isInstance(outcome.error)) {
     const failure = describeModelError(outcome.error, endpoint, secrets);
     return { id: "tools", ok: false, ...statusOf(failure), message: `Tool calls failed: ${failure.message}` };
   }
