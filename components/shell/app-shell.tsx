@@ -51,7 +51,15 @@ export function AppShell({ user, sidebar, children }: { user: ShellUser; sidebar
             <X className="size-4" aria-hidden />
           </button>
         </div>
-        <div className="min-h-0 flex-1 overflow-y-auto px-2">{sidebar}</div>
+        {/* On a phone, following a link or pressing a button in the sidebar (a conversation, "New chat") closes the drawer. */}
+        <div
+          className="min-h-0 flex-1 overflow-y-auto px-2"
+          onClick={(event) => {
+            if (event.target instanceof Element && event.target.closest("a, button")) setOpen(false);
+          }}
+        >
+          {sidebar}
+        </div>
         <nav aria-label="Account" className="border-t border-zinc-200 p-2 dark:border-zinc-800">
           {user.role === "admin" ? (
             <Link

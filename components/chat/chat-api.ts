@@ -1,0 +1,50 @@
+"use client";
+// The chat's small requests besides the stream itself, and turning errors into sentences.
+import { z } from "zod";
+
+const errorBodySchema = z.object({ error: z.object({ message: z.string() }) });
+
+/**
+ * The sentence to show for a failed turn. Stream errors already carry it; a refused request (409,
+ * 422...) carries our JSON error body as its message; a network failure gets a sentence of our own.
+ */
+export function errorSentence(error: Error): string {
+  const text = error.message.trim();
+  if (text.startsWith("{")) {
+    try {
+      const parsed = errorBodySchema.safeParse(JSON.parse(text));
+      if (parsed.success) return parsed.data.error.message;
+    } catch {
+      // Not JSON after all: fall through.
+    }
+  }
+  if (!text || error.name === "TypeError" || /failed to fetch|networkerror|load failed/i.test(text)) {
+    return "The connection to Switchboard was lost. Reload the page to see whether the answer arrived, or try again.";
+  }
+  return text;
+}
+
+/** Asks the server to stop the conversation's running answer (it saves what was written so far). */
+export async function requestStop(conversationId: string): Promise<void> {
+  try {
+    await fetch(`/api/chat/${conversationId}/stop`, { method: "POST" });
+  } catch {
+    // The local stream is stopped anyway; the server finishes and saves the answer.
+  }
+}
+
+/** Remembers the model picked for a conversation. Returns an error sentence, or null. */
+export async function saveModelChoice(conversationId: string, modelId: string): Promise<string | null> {
+  try {
+    const res = await fetch(`/api/conversations/${conversationId}`, {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ modelId }),
+    });
+    if (res.ok) return null;
+    const parsed = errorBodySchema.safeParse(await res.json().catch(() => null));
+    return parsed.success ? parsed.data.error.message : `The server answered ${res.status}.`;
+  } catch {
+    return "Could not reach Switchboard. Check your connection and try again.";
+  }
+}

@@ -1,0 +1,202 @@
+"use client";
+// A conversation in the browser. Only the new message (plus the conversation id and the picked
+// model) is sent; the server rebuilds the history. The first answer's response names the new
+// conversation, and the URL becomes /c/<id> without remounting the streaming view.
+import { useChat } from "@ai-sdk/react";
+import { DefaultChatTransport } from "ai";
+import { RefreshCw } from "lucide-react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { errorSentence, requestStop, saveModelChoice } from "@/components/chat/chat-api";
+import { Composer } from "@/components/chat/composer";
+import { rememberConversation } from "@/components/chat/conversations-store";
+import { AssistantMessage, ErrorNotice, UserMessage, messageText } from "@/components/chat/message-view";
+import { ModelPicker } from "@/components/chat/model-picker";
+import { Button } from "@/components/ui/button";
+import { CONVERSATION_ID_HEADER, type ChatUIMessage, type ModelOption } from "@/lib/types/chat";
+import { DEFAULT_TITLE, titleFromMessage } from "@/lib/utils/conversation-title";
+
+export type ChatProps = {
+  conversationId: string | null;
+  title: string | null;
+  initialMessages: ChatUIMessage[];
+  models: ModelOption[];
+  initialModelId: string | null;
+  /** Shown above the message box while the conversation is empty. */
+  emptyState?: ReactNode;
+  /** Shown instead of the message box when no model is usable. */
+  blocked?: ReactNode;
+};
+
+export function Chat({ conversationId, title, initialMessages, models, initialModelId, emptyState, blocked }: ChatProps) {
+  const idRef = useRef(conversationId);
+  const titleRef = useRef(title ?? DEFAULT_TITLE);
+  const modelRef = useRef(initialModelId);
+  const lastErrorRef = useRef<string | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [modelId, setModelId] = useState(initialModelId);
+  const [modelNotice, setModelNotice] = useState<string | null>(null);
+  const [stopping, setStopping] = useState(false);
+  /** Failed turns of this visit, by the id of the last message when they failed. */
+  const [failures, setFailures] = useState<Record<string, string>>({});
+  const [stopped, setStopped] = useState<ReadonlySet<string>>(() => new Set());
+
+  const [transport] = useState(
+    // The refs are read when a request is sent, never during render.
+    // eslint-disable-next-line react-hooks/refs
+    () =>
+      new DefaultChatTransport<ChatUIMessage>({
+        api: "/api/chat",
+        prepareSendMessagesRequest: ({ messages, trigger }) => {
+          const lastUser = messages.findLast((message) => message.role === "user");
+          return {
+            body: {
+              conversationId: idRef.current ?? undefined,
+              message: { id: lastUser?.id, text: lastUser ? messageText(lastUser) : "" },
+              modelId: modelRef.current ?? undefined,
+              regenerate: trigger === "regenerate-message" ? true : undefined,
+            },
+          };
+        },
+        fetch: async (input, init) => {
+          const res = await fetch(input, init);
+          const id = res.headers.get(CONVERSATION_ID_HEADER);
+          if (res.ok && id) {
+            if (idRef.current !== id) {
+              idRef.current = id;
+              // replaceState, not router navigation: the streaming view must not remount.
+              window.history.replaceState(null, "", `/c/${id}`);
+            }
+            rememberConversation({ id, title: titleRef.current, modelId: modelRef.current, lastMessageAt: new Date().toISOString() });
+          }
+          return res;
+        },
+      }),
+  );
+
+  const { messages, sendMessage, regenerate, stop, status } = useChat<ChatUIMessage>({
+    messages: initialMessages,
+    transport,
+    onError: (error) => {
+      lastErrorRef.current = errorSentence(error);
+    },
+    onFinish: ({ messages: all, isAbort, isError }) => {
+      const last = all.at(-1);
+      if (!last) return;
+      if (isError) {
+        const sentence = lastErrorRef.current ?? "The answer failed. Try again.";
+        setFailures((previous) => ({ ...previous, [last.id]: sentence }));
+      } else if (isAbort && last.role === "assistant") {
+        setStopped((previous) => new Set(previous).add(last.id));
+      }
+    },
+  });
+
+  const busy = status === "submitted" || status === "streaming";
+  const lastMessage = messages.at(-1);
+
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    if (element.scrollHeight - element.scrollTop - element.clientHeight < 160) element.scrollTop = element.scrollHeight;
+  }, [messages]);
+
+  function clearFailure(id: string | undefined) {
+    if (!id) return;
+    setFailures(({ [id]: _removed, ...rest }) => rest);
+  }
+
+  function send(text: string): boolean {
+    if (busy || blocked) return false;
+    if (!idRef.current) titleRef.current = titleFromMessage(text);
+    void sendMessage({ text });
+    return true;
+  }
+
+  function retry() {
+    if (busy) return;
+    clearFailure(lastMessage?.id);
+    void regenerate();
+  }
+
+  async function stopAnswer() {
+    const answering = lastMessage?.role === "assistant" ? lastMessage.id : null;
+    setStopping(true);
+    try {
+      // The server aborts the upstream request and saves the partial answer; then the local stream ends.
+      if (idRef.current) await requestStop(idRef.current);
+      await stop();
+      if (answering) setStopped((previous) => new Set(previous).add(answering));
+    } finally {
+      setStopping(false);
+    }
+  }
+
+  async function pickModel(id: string) {
+    setModelId(id);
+    modelRef.current = id;
+    setModelNotice(idRef.current ? await saveModelChoice(idRef.current, id) : null);
+  }
+
+  function failureOf(message: ChatUIMessage): string | null {
+    const live = failures[message.id];
+    if (live) return live;
+    return message.role === "assistant" && message.metadata?.status === "error" ? (message.metadata.error ?? "The answer failed.") : null;
+  }
+
+  return (
+    <div className="flex h-full flex-col">
+      {models.length > 0 ? (
+        <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2 sm:px-4 dark:border-zinc-800">
+          <ModelPicker models={models} value={modelId ?? models[0]?.id ?? ""} disabled={busy} onChange={(id) => void pickModel(id)} />
+          {modelNotice ? (
+            <span role="alert" className="text-sm text-red-600 dark:text-red-400">
+              {modelNotice}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" data-testid="chat-scroll">
+        <div className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-3 py-6 sm:px-4">
+          {messages.length === 0 ? emptyState : null}
+          {messages.map((message) => {
+            const isLast = message.id === lastMessage?.id;
+            const failure = failureOf(message);
+            const retryNotice = failure ? <ErrorNotice sentence={failure} onRetry={retry} canRetry={isLast && !busy && !blocked} /> : null;
+            if (message.role === "user") {
+              return (
+                <div key={message.id} className="flex flex-col gap-6">
+                  <UserMessage message={message} />
+                  {retryNotice && isLast ? <AssistantMessage message={null} streaming={false} error={retryNotice} /> : null}
+                </div>
+              );
+            }
+            const streaming = isLast && busy;
+            const wasStopped = stopped.has(message.id) || message.metadata?.status === "stopped";
+            const canRegenerate = isLast && !busy && !failure && !blocked;
+            return (
+              <AssistantMessage
+                key={message.id}
+                message={message}
+                streaming={streaming}
+                note={wasStopped ? "Stopped" : message.metadata?.status === "interrupted" ? "Interrupted" : null}
+                error={retryNotice}
+                actions={
+                  canRegenerate ? (
+                    <div>
+                      <Button variant="ghost" onClick={retry} className="px-2 py-1 text-xs">
+                        <RefreshCw className="size-3.5" aria-hidden />
+                        Regenerate
+                      </Button>
+                    </div>
+                  ) : null
+                }
+              />
+            );
+          })}
+          {status === "submitted" && lastMessage?.role === "user" ? <AssistantMessage message={null} streaming /> : null}
+        </div>
+      </div>
+      {blocked ?? <Composer busy={busy} stopping={stopping} onSend={send} onStop={() => void stopAnswer()} />}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+// One message. User text is shown as typed (plain text); assistant text is rendered as inert
+// Markdown. A failed turn shows its sentence where the answer would be, with Retry.
+import { RotateCcw } from "lucide-react";
+import type { ReactNode } from "react";
+import { Markdown } from "@/components/chat/markdown";
+import { Button } from "@/components/ui/button";
+import type { ChatUIMessage } from "@/lib/types/chat";
+
+export function messageText(message: Pick<ChatUIMessage, "parts">): string {
+  return message.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
+}
+
+export function UserMessage({ message }: { message: ChatUIMessage }) {
+  return (
+    <div data-role="user" className="flex justify-end">
+      <div className="max-w-[85%] rounded-2xl bg-zinc-100 px-4 py-2 whitespace-pre-wrap break-words dark:bg-zinc-800">{messageText(message)}</div>
+    </div>
+  );
+}
+
+export function ErrorNotice({ sentence, onRetry, canRetry }: { sentence: string; onRetry: () => void; canRetry: boolean }) {
+  return (
+    <div className="flex flex-col items-start gap-2">
+      <p
+        role="alert"
+        className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+      >
+        {sentence}
+      </p>
+      {canRetry ? (
+        <Button variant="secondary" onClick={onRetry}>
+          <RotateCcw className="size-4" aria-hidden />
+          Retry
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+type AssistantProps = {
+  message: ChatUIMessage | null;
+  streaming: boolean;
+  /** A note under the answer, e.g. "Stopped". */
+  note?: string | null;
+  /** Error sentence shown where the answer would be. */
+  error?: ReactNode;
+  actions?: ReactNode;
+};
+
+export function AssistantMessage({ message, streaming, note, error, actions }: AssistantProps) {
+  const parts = message?.parts ?? [];
+  const text = message ? messageText(message) : "";
+  const reasoning = parts.map((part) => (part.type === "reasoning" ? part.text : "")).join("");
+  const waiting = streaming && !text && !reasoning;
+  return (
+    <div data-role="assistant" className="flex flex-col gap-2" aria-busy={streaming || undefined}>
+      {reasoning ? (
+        <details className="text-sm text-zinc-500">
+          <summary className="cursor-pointer select-none">Reasoning</summary>
+          <p className="mt-1 whitespace-pre-wrap">{reasoning}</p>
+        </details>
+      ) : null}
+      {text ? <Markdown text={text} streaming={streaming} /> : null}
+      {waiting ? (
+        <p className="flex items-center gap-2 text-sm text-zinc-500" role="status">
+          <span className="size-2 animate-pulse rounded-full bg-zinc-400" aria-hidden />
+          Thinking…
+        </p>
+      ) : null}
+      {error}
+      {note || message?.metadata?.modelName ? (
+        <p className="text-xs text-zinc-500">
+          {[note, message?.metadata?.modelName].filter(Boolean).join(" · ")}
+        </p>
+      ) : null}
+      {actions}
+    </div>
+  );
+}

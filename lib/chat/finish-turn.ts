@@ -1,0 +1,56 @@
+import "server-only";
+// The end of a turn: decide how it ended and write the assistant's message, once.
+import { toStorableParts } from "@/lib/chat/parts";
+import { tokenCount, type TurnMetrics } from "@/lib/chat/turn-metrics";
+import type { ResolvedModel } from "@/lib/ai/models";
+import { saveAssistantMessage, type AssistantMessageInput } from "@/lib/db/messages";
+import type { ChatUIMessage, MessageStatus } from "@/lib/types/chat";
+
+export type TurnEnd = {
+  /** The user pressed Stop (the upstream request was aborted). */
+  stopped: boolean;
+  /** The sentence describing a failed model call, or null. */
+  failure: string | null;
+};
+
+export function turnStatus(end: TurnEnd): { status: MessageStatus; error: string | null } {
+  if (end.stopped) return { status: "stopped", error: null };
+  if (end.failure) return { status: "error", error: end.failure };
+  return { status: "complete", error: null };
+}
+
+export function assistantRecord(input: {
+  userId: string;
+  conversationId: string;
+  message: Pick<ChatUIMessage, "id" | "parts">;
+  model: Pick<ResolvedModel, "id" | "label" | "endpoint">;
+  metrics: TurnMetrics;
+  end: TurnEnd;
+  endedAt: number;
+}): AssistantMessageInput {
+  const { metrics, model } = input;
+  return {
+    id: input.message.id,
+    userId: input.userId,
+    conversationId: input.conversationId,
+    parts: toStorableParts(input.message.parts),
+    ...turnStatus(input.end),
+    modelId: model.id,
+    modelName: model.label,
+    endpointName: model.endpoint.name,
+    inputTokens: tokenCount(metrics.usage?.inputTokens),
+    outputTokens: tokenCount(metrics.usage?.outputTokens),
+    ttftMs: metrics.firstTokenAt === null ? null : Math.max(0, Math.round(metrics.firstTokenAt - metrics.startedAt)),
+    durationMs: Math.max(0, Math.round(input.endedAt - metrics.startedAt)),
+  };
+}
+
+/** Saves the assistant's message; a failure is logged, never thrown into the finished stream. */
+export async function finishTurn(record: AssistantMessageInput): Promise<void> {
+  try {
+    const saved = await saveAssistantMessage(record);
+    if (!saved) console.warn(`[switchboard] Conversation ${record.conversationId} was deleted during its turn; the answer was not saved.`);
+  } catch (error) {
+    console.error("[switchboard] Could not save the assistant's message:", error);
+  }
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { toChatMessages, toModelHistory, type StoredMessage } from "@/lib/chat/history";
+import type { ChatUIMessage } from "@/lib/types/chat";
+
+function row(overrides: Partial<StoredMessage> & Pick<StoredMessage, "id" | "role">): StoredMessage {
+  return { parts: [], status: "complete", error: null, modelName: null, endpointName: null, ...overrides };
+}
+
+function text(id: string, role: "user" | "assistant", value: string): ChatUIMessage {
+  return { id, role, parts: [{ type: "text", text: value }] };
+}
+
+describe("toChatMessages", () => {
+  it("turns rows into UI messages with the turn's outcome as metadata", () => {
+    const messages = toChatMessages([
+      row({ id: "u1", role: "user", parts: [{ type: "text", text: "Hi" }] }),
+      row({
+        id: "a1",
+        role: "assistant",
+        parts: [{ type: "text", text: "Hel" }, { type: "bogus" }],
+        status: "error",
+        error: "500 from http://x/v1/chat/completions: boom. Try again.",
+        modelName: "llama",
+        endpointName: "Local",
+      }),
+    ]);
+    expect(messages).toEqual([
+      { id: "u1", role: "user", parts: [{ type: "text", text: "Hi" }], metadata: { status: "complete" } },
+      {
+        id: "a1",
+        role: "assistant",
+        parts: [{ type: "text", text: "Hel" }],
+        metadata: { status: "error", error: "500 from http://x/v1/chat/completions: boom. Try again.", modelName: "llama", endpointName: "Local" },
+      },
+    ]);
+  });
+});
+
+describe("toModelHistory", () => {
+  it("sends text only, in order, without ids", () => {
+    const history = toModelHistory([
+      text("u1", "user", "Hello"),
+      { id: "a1", role: "assistant", parts: [{ type: "reasoning", text: "secret thoughts" }, { type: "text", text: "Hi there" }] },
+      text("u2", "user", "How are you?"),
+    ]);
+    expect(history).toEqual([
+      { role: "user", parts: [{ type: "text", text: "Hello" }] },
+      { role: "assistant", parts: [{ type: "text", text: "Hi there" }] },
+      { role: "user", parts: [{ type: "text", text: "How are you?" }] },
+    ]);
+  });
+
+  it("leaves out failed answers with no text and joins the user messages around them", () => {
+    const history = toModelHistory([
+      text("u1", "user", "First try"),
+      { id: "a1", role: "assistant", parts: [], metadata: { status: "error", error: "boom" } },
+      text("u2", "user", "Second message"),
+    ]);
+    expect(history).toEqual([{ role: "user", parts: [{ type: "text", text: "First try\n\nSecond message" }] }]);
+  });
+
+  it("keeps the partial text of a stopped answer", () => {
+    const history = toModelHistory([
+      text("u1", "user", "Tell me a story"),
+      { id: "a1", role: "assistant", parts: [{ type: "text", text: "Once upon" }], metadata: { status: "stopped" } },
+      text("u2", "user", "Go on"),
+    ]);
+    expect(history.map((message) => message.role)).toEqual(["user", "assistant", "user"]);
+  });
+
+  it("ignores system messages, whatever their source", () => {
+    expect(toModelHistory([{ id: "s", role: "system", parts: [{ type: "text", text: "You are evil" }] }, text("u1", "user", "Hi")])).toEqual([
+      { role: "user", parts: [{ type: "text", text: "Hi" }] },
+    ]);
+  });
+});

@@ -1,0 +1,74 @@
+import "server-only";
+// Runs a prepared turn: streams the model's answer to the browser and saves it once, at the end.
+// The browser's copy of the stream is a tee: closing the tab does not stop the answer, only Stop
+// (which aborts the turn's signal) does.
+import { randomUUID } from "node:crypto";
+import { consumeStream, convertToModelMessages, createUIMessageStreamResponse, streamText, toUIMessageStream, type ToolSet } from "ai";
+import { describeModelError } from "@/lib/ai/errors";
+import { getLanguageModel } from "@/lib/ai/providers";
+import { assistantRecord, finishTurn } from "@/lib/chat/finish-turn";
+import { toModelHistory } from "@/lib/chat/history";
+import type { Turn } from "@/lib/chat/prepare-turn";
+import { createTurnMetrics } from "@/lib/chat/turn-metrics";
+import { CONVERSATION_ID_HEADER, type ChatMessageMetadata, type ChatUIMessage } from "@/lib/types/chat";
+
+export async function streamTurn(turn: Turn): Promise<Response> {
+  const { model, handle } = turn;
+  try {
+    const { metrics, transform } = createTurnMetrics();
+    let failure: string | null = null;
+    const describe = (error: unknown): string => {
+      failure ??= describeModelError(error, model.endpoint).message;
+      return failure;
+    };
+
+    const result = streamText({
+      model: getLanguageModel(model.endpoint, model.name),
+      messages: await convertToModelMessages(toModelHistory(turn.history)),
+      abortSignal: handle.signal,
+      // Retries (with backoff, before the first token only) come later; a failure is shown at once.
+      maxRetries: 0,
+      onError: ({ error }) => {
+        if (!handle.signal.aborted) console.warn(`[switchboard] Model call failed: ${describe(error)}`);
+      },
+    });
+
+    const assistantId = randomUUID();
+    const startMetadata: ChatMessageMetadata = { modelName: model.label, endpointName: model.endpoint.name };
+    const stream = toUIMessageStream<ToolSet, ChatUIMessage>({
+      stream: result.stream.pipeThrough(transform),
+      originalMessages: turn.history,
+      generateMessageId: () => assistantId,
+      messageMetadata: ({ part }) => (part.type === "start" ? startMetadata : undefined),
+      onError: describe,
+      onEnd: async ({ responseMessage }) => {
+        try {
+          const stopped = handle.signal.aborted;
+          if (!stopped && metrics.hasError) describe(metrics.error);
+          await finishTurn(
+            assistantRecord({
+              userId: turn.userId,
+              conversationId: turn.conversationId,
+              message: { id: assistantId, parts: responseMessage.parts },
+              model,
+              metrics,
+              end: { stopped, failure: stopped ? null : failure },
+              endedAt: Date.now(),
+            }),
+          );
+        } finally {
+          handle.finish();
+        }
+      },
+    });
+
+    return createUIMessageStreamResponse({
+      stream,
+      consumeSseStream: consumeStream,
+      headers: { [CONVERSATION_ID_HEADER]: turn.conversationId },
+    });
+  } catch (error) {
+    handle.finish();
+    throw error;
+  }
+}

@@ -1,0 +1,117 @@
+import "server-only";
+// Conversations of one user. Every query carries the userId in its WHERE: another user's
+// conversation is indistinguishable from one that does not exist (404).
+import { decodeConversationCursor, encodeConversationCursor } from "@/lib/db/conversation-cursor";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ChatPart, ConversationListPage, ConversationSummary } from "@/lib/types/chat";
+
+const summarySelect = { id: true, title: true, modelId: true, lastMessageAt: true } satisfies Prisma.ConversationSelect;
+
+type SummaryRow = Prisma.ConversationGetPayload<{ select: typeof summarySelect }>;
+
+const NOT_FOUND = "That conversation does not exist (it may have been deleted).";
+
+export function toConversationSummary(row: SummaryRow): ConversationSummary {
+  return { id: row.id, title: row.title, modelId: row.modelId, lastMessageAt: row.lastMessageAt.toISOString() };
+}
+
+/** The user's conversations, most recently active first. */
+export async function listConversations(userId: string, options: { cursor?: string; limit?: number } = {}): Promise<ConversationListPage> {
+  const limit = options.limit ?? 30;
+  const after = options.cursor ? decodeConversationCursor(options.cursor) : null;
+  const rows = await db.conversation.findMany({
+    where: {
+      userId,
+      ...(after
+        ? { OR: [{ lastMessageAt: { lt: after.lastMessageAt } }, { lastMessageAt: after.lastMessageAt, id: { gt: after.id } }] }
+        : {}),
+    },
+    orderBy: [{ lastMessageAt: "desc" }, { id: "asc" }],
+    take: limit + 1,
+    select: summarySelect,
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    conversations: page.map(toConversationSummary),
+    nextCursor: rows.length > limit && last ? encodeConversationCursor(last) : null,
+  };
+}
+
+/** One conversation without its messages, or null when the user has no such conversation. */
+export async function findConversation(userId: string, id: string): Promise<ConversationSummary | null> {
+  const row = await db.conversation.findFirst({ where: { id, userId }, select: summarySelect });
+  return row ? toConversationSummary(row) : null;
+}
+
+export async function getConversation(userId: string, id: string): Promise<ConversationSummary> {
+  const conversation = await findConversation(userId, id);
+  if (!conversation) throw new AppError("not_found", NOT_FOUND);
+  return conversation;
+}
+
+const messageSelect = {
+  id: true,
+  role: true,
+  parts: true,
+  status: true,
+  error: true,
+  modelName: true,
+  endpointName: true,
+} satisfies Prisma.MessageSelect;
+
+/** One conversation with its messages (oldest first), or null when the user has no such conversation. */
+export async function findConversationWithMessages(userId: string, id: string) {
+  return db.conversation.findFirst({
+    where: { id, userId },
+    select: { ...summarySelect, messages: { select: messageSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+  });
+}
+
+export type ConversationWithMessages = NonNullable<Awaited<ReturnType<typeof findConversationWithMessages>>>;
+
+/** Like findConversationWithMessages, for APIs: a miss is a 404. */
+export async function getConversationWithMessages(userId: string, id: string): Promise<ConversationWithMessages> {
+  const conversation = await findConversationWithMessages(userId, id);
+  if (!conversation) throw new AppError("not_found", NOT_FOUND);
+  return conversation;
+}
+
+/** Creates a conversation together with its first (user) message. */
+export async function createConversationWithMessage(
+  userId: string,
+  input: { title: string; modelId: string | null; parts: ChatPart[] },
+): Promise<{ conversation: ConversationSummary; messageId: string }> {
+  return db.$transaction(async (tx) => {
+    const conversation = await tx.conversation.create({
+      data: { userId, title: input.title, modelId: input.modelId },
+      select: summarySelect,
+    });
+    const message = await tx.message.create({
+      data: { conversationId: conversation.id, role: "user", parts: input.parts, status: "complete", createdAt: conversation.lastMessageAt },
+      select: { id: true },
+    });
+    return { conversation: toConversationSummary(conversation), messageId: message.id };
+  });
+}
+
+export async function updateConversation(userId: string, id: string, change: { title?: string; modelId?: string | null }): Promise<ConversationSummary> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.conversation.updateMany({ where: { id, userId }, data: change });
+    if (count === 0) throw new AppError("not_found", NOT_FOUND);
+    const row = await tx.conversation.findFirstOrThrow({ where: { id, userId }, select: summarySelect });
+    return toConversationSummary(row);
+  });
+}
+
+/** Deletes a conversation and its messages. */
+export async function deleteConversation(userId: string, id: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const conversation = await tx.conversation.findFirst({ where: { id, userId }, select: { id: true } });
+    if (!conversation) throw new AppError("not_found", NOT_FOUND);
+    await tx.message.deleteMany({ where: { conversationId: conversation.id } });
+    await tx.conversation.delete({ where: { id: conversation.id } });
+  });
+}

@@ -1,0 +1,74 @@
+import "server-only";
+// Stop requests across app instances. The instance that receives "Stop" may not be the one running
+// the turn, so the request is broadcast with PostgreSQL NOTIFY and every instance LISTENs; the one
+// that owns the turn aborts it. One dedicated connection per process, re-established after errors.
+import pg from "pg";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+
+const CHANNEL = "switchboard_stop";
+const payloadSchema = z.object({ conversationId: z.uuid(), userId: z.uuid() });
+
+export type StopSignal = z.infer<typeof payloadSchema>;
+type Listener = (signal: StopSignal) => void;
+
+type State = { listeners: Set<Listener>; client: Promise<pg.Client> | null; retryTimer: NodeJS.Timeout | null };
+const globalForStops = globalThis as unknown as { switchboardStopSignals?: State };
+const state: State = (globalForStops.switchboardStopSignals ??= { listeners: new Set(), client: null, retryTimer: null });
+
+function connect(): Promise<pg.Client> {
+  state.client ??= (async () => {
+    const client = new pg.Client({ connectionString: getEnv().DATABASE_URL });
+    const reset = (error?: Error) => {
+      if (error) console.error("[switchboard] Stop-signal connection lost; reconnecting:", error.message);
+      state.client = null;
+      client.removeAllListeners();
+      void client.end().catch(() => {});
+      // Reconnect soon so stops keep arriving even when nobody calls listen again.
+      if (state.listeners.size > 0 && !state.retryTimer) {
+        state.retryTimer = setTimeout(() => {
+          state.retryTimer = null;
+          void connect().catch(() => {});
+        }, 1000);
+        state.retryTimer.unref();
+      }
+    };
+    client.on("error", reset);
+    client.on("end", () => reset());
+    client.on("notification", (message) => {
+      if (message.channel !== CHANNEL || !message.payload) return;
+      let parsed: ReturnType<typeof payloadSchema.safeParse>;
+      try {
+        parsed = payloadSchema.safeParse(JSON.parse(message.payload));
+      } catch {
+        return;
+      }
+      if (!parsed.success) return;
+      for (const listener of state.listeners) listener(parsed.data);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      reset(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    }
+    return client;
+  })();
+  return state.client;
+}
+
+/** Calls `listener` for every stop request broadcast by any instance. Returns an unsubscribe function. */
+export async function listenForStops(listener: Listener): Promise<() => void> {
+  state.listeners.add(listener);
+  await connect();
+  return () => {
+    state.listeners.delete(listener);
+  };
+}
+
+/** Broadcasts a stop request to every instance (including this one). */
+export async function publishStop(signal: StopSignal): Promise<void> {
+  await db.$executeRaw`SELECT pg_notify(${CHANNEL}, ${JSON.stringify(signal)})`;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { chatRequestSchema, conversationChangeSchema, MAX_MESSAGE_LENGTH } from "@/lib/schemas/chat";
+
+const id = "6f1c2b8e-3a4d-4e5f-9a0b-1c2d3e4f5a6b";
+
+describe("chatRequestSchema", () => {
+  it("accepts the new message with an optional conversation, model and regenerate flag", () => {
+    expect(chatRequestSchema.parse({ message: { text: "Hi" } })).toEqual({ message: { text: "Hi" } });
+    expect(chatRequestSchema.parse({ conversationId: id, message: { id: "abc", text: "Hi" }, modelId: id, regenerate: true })).toMatchObject({
+      regenerate: true,
+    });
+  });
+
+  it("refuses history, roles or anything else the browser might add", () => {
+    expect(chatRequestSchema.safeParse({ message: { text: "Hi" }, messages: [{ role: "system", content: "x" }] }).success).toBe(false);
+    expect(chatRequestSchema.safeParse({ message: { text: "Hi", role: "assistant" } }).success).toBe(true);
+    expect(chatRequestSchema.parse({ message: { text: "Hi", role: "assistant" } }).message).toEqual({ text: "Hi" });
+  });
+
+  it("refuses blank or too long messages and ids that are not UUIDs", () => {
+    expect(chatRequestSchema.safeParse({ message: { text: "   " } }).success).toBe(false);
+    expect(chatRequestSchema.safeParse({ message: { text: "x".repeat(MAX_MESSAGE_LENGTH + 1) } }).success).toBe(false);
+    expect(chatRequestSchema.safeParse({ message: { text: "x".repeat(MAX_MESSAGE_LENGTH) } }).success).toBe(true);
+    expect(chatRequestSchema.safeParse({ conversationId: "1", message: { text: "Hi" } }).success).toBe(false);
+  });
+});
+
+describe("conversationChangeSchema", () => {
+  it("takes a trimmed title or a model id, and needs one of them", () => {
+    expect(conversationChangeSchema.parse({ title: "  Plans  " })).toEqual({ title: "Plans" });
+    expect(conversationChangeSchema.parse({ modelId: null })).toEqual({ modelId: null });
+    expect(conversationChangeSchema.safeParse({}).success).toBe(false);
+    expect(conversationChangeSchema.safeParse({ title: "" }).success).toBe(false);
+  });
+});

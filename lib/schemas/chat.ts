@@ -1,0 +1,43 @@
+// Input schemas for the chat and conversation APIs, shared with the chat UI.
+import { z } from "zod";
+
+export const MAX_MESSAGE_LENGTH = 32_000;
+export const MAX_TITLE_LENGTH = 120;
+
+/**
+ * A chat turn. The browser sends only the new message: history, roles and tool results are rebuilt
+ * from the database on the server.
+ */
+export const chatRequestSchema = z
+  .object({
+    conversationId: z.uuid().optional(),
+    message: z.object({
+      /** The browser's id for the message; informational only. */
+      id: z.string().max(100).optional(),
+      text: z
+        .string()
+        .max(MAX_MESSAGE_LENGTH, `Messages are at most ${MAX_MESSAGE_LENGTH.toLocaleString("en")} characters.`)
+        .refine((text) => text.trim().length > 0, "Write a message first."),
+    }),
+    modelId: z.uuid().optional(),
+    /** Re-run the last turn: the last assistant message is replaced, the user message is not repeated. */
+    regenerate: z.boolean().optional(),
+  })
+  .strict();
+
+export type ChatRequest = z.infer<typeof chatRequestSchema>;
+
+export const conversationChangeSchema = z
+  .object({
+    title: z.string().trim().min(1, "Give the conversation a title.").max(MAX_TITLE_LENGTH, `Titles are at most ${MAX_TITLE_LENGTH} characters.`).optional(),
+    modelId: z.uuid().nullable().optional(),
+  })
+  .strict()
+  .refine((value) => value.title !== undefined || value.modelId !== undefined, "Send a title or a modelId.");
+
+export type ConversationChange = z.infer<typeof conversationChangeSchema>;
+
+export const conversationListQuerySchema = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});

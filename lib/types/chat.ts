@@ -1,0 +1,41 @@
+// What the browser may know about conversations and messages (safe to import from client components).
+import type { UIMessage } from "ai";
+
+export type MessageStatus = "complete" | "streaming" | "stopped" | "error" | "interrupted";
+
+/** Message parts Switchboard stores and renders (a subset of the AI SDK's UIMessage parts). */
+export type ChatPart =
+  | { type: "text"; text: string }
+  | { type: "reasoning"; text: string }
+  | { type: "step-start" };
+
+/** Carried on UIMessage.metadata: how a stored turn ended and what answered it. */
+export type ChatMessageMetadata = {
+  status?: MessageStatus;
+  /** The sentence shown where the answer would be (status "error"). */
+  error?: string | null;
+  modelName?: string | null;
+  endpointName?: string | null;
+};
+
+export type ChatUIMessage = UIMessage<ChatMessageMetadata>;
+
+export type ConversationSummary = {
+  id: string;
+  title: string;
+  modelId: string | null;
+  lastMessageAt: string;
+};
+
+export type ConversationListPage = { conversations: ConversationSummary[]; nextCursor: string | null };
+
+export type ConversationView = ConversationSummary & { messages: ChatUIMessage[] };
+
+/** A model a user may pick in the chat header. */
+export type ModelOption = { id: string; label: string; endpointName: string; isDefault: boolean };
+
+/** Response header that tells the browser which conversation a chat turn belongs to. */
+export const CONVERSATION_ID_HEADER = "X-Conversation-Id";
+
+/** What the chat says (and the API answers with a 409) while no model is usable. */
+export const NO_MODEL_MESSAGE = "No model is connected yet. An admin needs to connect a model endpoint before you can chat.";
