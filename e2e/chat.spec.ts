@@ -104,10 +104,23 @@ test("an answer streams in visibly and is saved; the browser sends only the new 
   expect((await storedMessages(id)).map((row) => row.role)).toEqual(["user", "assistant", "user", "assistant"]);
 });
 
+test("a 429 before the first token is retried transparently", async ({ page }) => {
+  await newUser(page, "chat-429");
+  await page.goto("/");
+  const before = fakeA.requests.length;
+  await send(page, "busy server [[status:429-once]]");
+  await waitForAnswer(page);
+  await expect(assistants(page).last()).toContainText("[A] Echo: busy server");
+  await expect(page.locator(APP_ALERT)).toHaveCount(0);
+  const attempts = fakeA.requests.slice(before).filter((req) => JSON.stringify(req.body).includes("busy server"));
+  expect(attempts).toHaveLength(2);
+});
+
 test("a failed answer says what went wrong where the answer would be, and Retry answers without repeating the user's message", async ({ page }) => {
   await newUser(page, "chat-error");
   await page.goto("/");
-  await send(page, "flaky question [[status:500-once]]");
+  // Three 500s outlast the automatic retries (two); the fourth request, from Retry, succeeds.
+  await send(page, "flaky question [[status:500x3]]");
   const alert = assistants(page).last().locator(APP_ALERT);
   await expect(alert).toContainText(`500 from ${fakeA.url}/chat/completions`);
   await expect(alert).toContainText("The server had an error while processing your request.");
@@ -129,7 +142,7 @@ test("a failed answer says what went wrong where the answer would be, and Retry 
 
   const stored = await storedMessages(id);
   expect(stored.map((row) => [row.role, row.status, row.text])).toEqual([
-    ["user", "complete", "flaky question [[status:500-once]]"],
+    ["user", "complete", "flaky question [[status:500x3]]"],
     ["assistant", "complete", "[A] Echo: flaky question"],
   ]);
   await page.reload();

@@ -178,7 +178,15 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
                 key={message.id}
                 message={message}
                 streaming={streaming}
-                note={wasStopped ? "Stopped" : message.metadata?.status === "interrupted" ? "Interrupted" : null}
+                note={
+                  wasStopped
+                    ? "Stopped"
+                    : message.metadata?.status === "interrupted"
+                      ? "Interrupted: the server stopped before this answer was finished"
+                      : message.metadata?.status === "streaming" && !streaming
+                        ? "Still being written on the server: reload in a moment to see it"
+                        : null
+                }
                 error={retryNotice}
                 actions={
                   canRegenerate ? (

@@ -4,6 +4,7 @@
 //   [[status:429 retry-after=1]]     a 429 with a Retry-After header
 //   [[status:429-once]]              429 the first time this exact message is seen, then succeed
 //   [[status:500-once]]              likewise with a 500
+//   [[status:500x3]]                 500 for the first 3 requests carrying this exact message
 //   [[drop:3]]                       stream 3 content chunks, then cut the connection
 //   [[stall]]                        send the first chunk, then nothing until the client goes away
 //   [[malformed]]                    a chunk that is not valid JSON in the middle of the stream
@@ -17,6 +18,8 @@ export type Directives = {
   status?: number;
   retryAfter?: number;
   statusOnce?: number;
+  /** How many requests with this message fail with statusOnce (default 1). */
+  statusTimes?: number;
   drop?: number;
   stall?: boolean;
   malformed?: boolean;
@@ -41,8 +44,12 @@ export function parseDirectives(text: string): { directives: Directives; rest: s
         }
         case "status": {
           const [code, ...options] = value.split(/\s+/);
+          const times = /^(\d+)x(\d+)$/.exec(code ?? "");
           if (code?.endsWith("-once")) directives.statusOnce = Number(code.slice(0, -5));
-          else directives.status = Number(code);
+          else if (times) {
+            directives.statusOnce = Number(times[1]);
+            directives.statusTimes = Number(times[2]);
+          } else directives.status = Number(code);
           for (const option of options) {
             const [key, val] = option.split("=");
             if (key === "retry-after") directives.retryAfter = Number(val);

@@ -40,11 +40,13 @@ export type FakeLlm = {
   close(): Promise<void>;
 };
 
-function failureFor(plan: Plan, seenOnce: Set<string>, messageKey: string): { status: number; headers?: Record<string, string> } | null {
+function failureFor(plan: Plan, failures: Map<string, number>, messageKey: string): { status: number; headers?: Record<string, string> } | null {
   const { directives } = plan;
-  if (directives.statusOnce && !seenOnce.has(messageKey)) {
-    seenOnce.add(messageKey);
-    return { status: directives.statusOnce, headers: directives.statusOnce === 429 ? { "Retry-After": "0" } : undefined };
+  const failed = failures.get(messageKey) ?? 0;
+  if (directives.statusOnce && failed < (directives.statusTimes ?? 1)) {
+    failures.set(messageKey, failed + 1);
+    // Retry-After: 0 keeps retrying clients fast in tests.
+    return { status: directives.statusOnce, headers: { "Retry-After": "0" } };
   }
   if (directives.status) {
     return { status: directives.status, headers: directives.retryAfter !== undefined ? { "Retry-After": String(directives.retryAfter) } : undefined };
@@ -60,7 +62,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
   const prefix = options.replyPrefix ?? "";
   const models = options.models ?? ["fake-small", "fake-large"];
   const requests: RecordedRequest[] = [];
-  const seenOnce = new Set<string>();
+  const failures = new Map<string, number>();
   const sockets = new Set<import("node:net").Socket>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -102,7 +104,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
       const request = (options.ignoreTools ? { ...body, tools: undefined, tool_choice: undefined } : body) as ChatBody & ResponsesBody;
       const plan = chat ? planChat(request, prefix) : planResponses(request, prefix);
       if (options.noUsage) plan.directives.noUsage = true;
-      const failure = failureFor(plan, seenOnce, JSON.stringify(chat ? (body as ChatBody).messages?.at(-1) : (body as ResponsesBody).input));
+      const failure = failureFor(plan, failures, JSON.stringify(chat ? (body as ChatBody).messages?.at(-1) : (body as ResponsesBody).input));
       if (failure) {
         sendError(res, failure.status, failure.status === 429 ? "Rate limit reached for requests. Please try again shortly." : "The server had an error while processing your request.", {
           type: failure.status === 429 ? "requests" : "server_error",

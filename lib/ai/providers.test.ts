@@ -54,3 +54,52 @@ describe("getLanguageModel", () => {
     expect(inspect(after).provider).toBe(`endpoint-${id}.chat`);
   });
 });
+
+describe("fetchWithTimeout (model calls)", () => {
+  it("reads Retry-After in seconds, milliseconds and as a date", async () => {
+    const { retryAfterMs } = await import("@/lib/ai/providers");
+    expect(retryAfterMs(new Headers({ "retry-after": "2" }))).toBe(2000);
+    expect(retryAfterMs(new Headers({ "retry-after-ms": "150" }))).toBe(150);
+    expect(retryAfterMs(new Headers({ "retry-after": new Date(Date.UTC(2030, 0, 1, 0, 0, 10)).toUTCString() }), Date.UTC(2030, 0, 1))).toBe(10_000);
+    expect(retryAfterMs(new Headers())).toBeNull();
+  });
+
+  it("retries a 429 or 5xx before the answer starts, honouring Retry-After, and gives up after the retries", async () => {
+    const { startFakeLlm } = await import("@/e2e/fake-llm/server");
+    const { fetchWithTimeout } = await import("@/lib/ai/providers");
+    const fake = await startFakeLlm({ replyPrefix: "[R]" });
+    try {
+      const post = (text: string) =>
+        fetchWithTimeout(5000, { retries: 2, initialDelayMs: 10, maxDelayMs: 1000 })(`${fake.url}/chat/completions`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ model: "m", messages: [{ role: "user", content: text }] }),
+        });
+      const once = await post("hello [[status:429-once]]");
+      expect(once.status).toBe(200);
+      expect(fake.requests).toHaveLength(2);
+
+      fake.clearRequests();
+      const twice = await post("again [[status:503x2]]");
+      expect(twice.status).toBe(200);
+      expect(fake.requests).toHaveLength(3);
+
+      fake.clearRequests();
+      const always = await post("broken [[status:500]]");
+      expect(always.status).toBe(500);
+      expect(fake.requests).toHaveLength(3);
+
+      fake.clearRequests();
+      const tooLong = await post("wait [[status:429 retry-after=30]]");
+      expect(tooLong.status).toBe(429);
+      expect(fake.requests).toHaveLength(1);
+
+      fake.clearRequests();
+      const unauthorised = await fetchWithTimeout(5000)(`${fake.url}/nothing-here`, { method: "POST", body: "{}" });
+      expect(unauthorised.status).toBe(404);
+      expect(fake.requests).toHaveLength(1);
+    } finally {
+      await fake.close();
+    }
+  });
+});

@@ -39,12 +39,50 @@ export function endpointApiKey(endpoint: Pick<EndpointConfig, "apiKeyCiphertext"
   return endpoint.apiKeyCiphertext ? decryptSecret(endpoint.apiKeyCiphertext) : undefined;
 }
 
+export const RETRY_POLICY = {
+  /** Retries after the first attempt, for 429 and 5xx answers only. */
+  retries: 2,
+  initialDelayMs: 500,
+  /** A Retry-After longer than this is not waited for: the user sees the error instead. */
+  maxDelayMs: 20_000,
+};
+
+/** Milliseconds a 429/5xx response asks us to wait (Retry-After in seconds or as a date), or null. */
+export function retryAfterMs(headers: Headers, now = Date.now()): number | null {
+  const ms = headers.get("retry-after-ms");
+  if (ms && !Number.isNaN(Number(ms))) return Math.max(0, Number(ms));
+  const value = headers.get("retry-after");
+  if (!value) return null;
+  const seconds = Number(value);
+  if (!Number.isNaN(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+function wait(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    }, { once: true });
+  });
+}
+
+/** The secret strings of an endpoint (key and header values), to scrub from anything shown or logged. */
+export function endpointSecrets(endpoint: Pick<EndpointConfig, "apiKeyCiphertext" | "headersCiphertext">): string[] {
+  return [endpointApiKey(endpoint) ?? "", ...Object.values(endpointHeaders(endpoint))].filter(Boolean);
+}
+
 /**
- * fetch with the endpoint's timeout applied to getting the response headers (connect + first byte);
- * once the answer has started, a long stream is not cut off by it.
+ * fetch for model calls. The endpoint's timeout applies to getting the response headers (connect +
+ * first byte); a long stream is not cut off by it. A 429 or 5xx answer (which arrives before any
+ * token) is retried with exponential backoff that honours Retry-After; once a response has started,
+ * nothing is retried. Connection failures are not retried: "unreachable" is said at once.
  */
-export function fetchWithTimeout(timeoutMs: number): typeof fetch {
-  return async (input, init) => {
+export function fetchWithTimeout(timeoutMs: number, policy = RETRY_POLICY): typeof fetch {
+  const attempt = async (input: Parameters<typeof fetch>[0], init: RequestInit | undefined) => {
     const controller = new AbortController();
     const timer = setTimeout(
       () => controller.abort(new DOMException(`No response within ${Math.round(timeoutMs / 1000)} s`, "TimeoutError")),
@@ -55,6 +93,18 @@ export function fetchWithTimeout(timeoutMs: number): typeof fetch {
       return await fetch(input, { ...init, signal });
     } finally {
       clearTimeout(timer);
+    }
+  };
+  return async (input, init) => {
+    for (let retry = 0; ; retry += 1) {
+      const response = await attempt(input, init);
+      const retryable = response.status === 429 || response.status >= 500;
+      if (!retryable || retry >= policy.retries) return response;
+      const asked = retryAfterMs(response.headers);
+      const delay = asked ?? policy.initialDelayMs * 2 ** retry;
+      if (delay > policy.maxDelayMs) return response;
+      await response.body?.cancel().catch(() => {});
+      await wait(delay, init?.signal);
     }
   };
 }

@@ -3,7 +3,8 @@ import "server-only";
 import { toStorableParts } from "@/lib/chat/parts";
 import { tokenCount, type TurnMetrics } from "@/lib/chat/turn-metrics";
 import type { ResolvedModel } from "@/lib/ai/models";
-import { saveAssistantMessage, type AssistantMessageInput } from "@/lib/db/messages";
+import type { AssistantMessageInput } from "@/lib/db/messages";
+import { finishTurnMessage } from "@/lib/db/turn-writes";
 import type { ChatUIMessage, MessageStatus } from "@/lib/types/chat";
 
 export type TurnEnd = {
@@ -45,10 +46,20 @@ export function assistantRecord(input: {
   };
 }
 
-/** Saves the assistant's message; a failure is logged, never thrown into the finished stream. */
+/** Writes the answer over its placeholder; a failure is logged, never thrown into the finished stream. */
 export async function finishTurn(record: AssistantMessageInput): Promise<void> {
   try {
-    const saved = await saveAssistantMessage(record);
+    const saved = await finishTurnMessage({
+      userId: record.userId,
+      messageId: record.id,
+      parts: record.parts,
+      status: record.status === "streaming" ? "interrupted" : record.status,
+      error: record.error,
+      inputTokens: record.inputTokens,
+      outputTokens: record.outputTokens,
+      ttftMs: record.ttftMs,
+      durationMs: record.durationMs,
+    });
     if (!saved) console.warn(`[switchboard] Conversation ${record.conversationId} was deleted during its turn; the answer was not saved.`);
   } catch (error) {
     console.error("[switchboard] Could not save the assistant's message:", error);

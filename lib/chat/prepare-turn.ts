@@ -1,13 +1,17 @@
 import "server-only";
-// The start of a turn: check the model, save the user's message (before any model call), and
-// rebuild the conversation from the database. A regenerate replaces the last answer instead of
-// repeating the user's message.
+// The start of a turn: load the conversation (history comes from the database, never the browser),
+// pick the model, and in one statement save the user's message with a "streaming" placeholder for
+// the answer, before any model call. Retry/Regenerate replaces the last answer without repeating the
+// user's message.
+import { randomUUID } from "node:crypto";
 import { resolveModel, type ResolvedModel } from "@/lib/ai/models";
-import { toChatMessages } from "@/lib/chat/history";
-import { startTurn, type TurnHandle } from "@/lib/chat/running-turns";
 import type { CurrentUser } from "@/lib/auth/session";
-import { createConversationWithMessage, getConversation, getConversationWithMessages, updateConversation } from "@/lib/db/conversations";
-import { deleteTrailingAssistantMessage, saveUserMessage } from "@/lib/db/messages";
+import { toChatMessages } from "@/lib/chat/history";
+import { ensureStopListener } from "@/lib/chat/remote-stop";
+import { holdRunnerLock, runnerId, sweepInterruptedTurns } from "@/lib/chat/runner";
+import { startTurn, type TurnHandle } from "@/lib/chat/running-turns";
+import { findConversationWithMessages } from "@/lib/db/conversations";
+import { beginTurn, type BeginTurnInput } from "@/lib/db/turn-writes";
 import { AppError } from "@/lib/errors";
 import type { ChatRequest } from "@/lib/schemas/chat";
 import { NO_MODEL_MESSAGE, type ChatPart, type ChatUIMessage } from "@/lib/types/chat";
@@ -18,64 +22,72 @@ export type Turn = {
   conversationId: string;
   /** The whole conversation from the database, ending with the user's message. */
   history: ChatUIMessage[];
+  /** Id of the answer's placeholder row, which the answer is written over. */
+  assistantId: string;
+  /** True for the first turn of a new conversation. */
+  isNew: boolean;
   model: ResolvedModel;
   handle: TurnHandle;
 };
 
 const BUSY = "An answer is still being written in this conversation. Wait for it, or press Stop.";
+const NOT_FOUND = "That conversation does not exist (it may have been deleted).";
 
-async function saveTurnInput(input: { userId: string; conversationId: string; regenerate: boolean; parts: ChatPart[]; pickedModelId?: string }) {
-  const { userId, conversationId, parts, pickedModelId } = input;
-  if (!input.regenerate) {
-    await saveUserMessage(userId, conversationId, parts, pickedModelId);
-    return;
+/** What the turn writes, given the stored conversation (null for a new one) and the request. */
+export function planTurnInput(history: ChatUIMessage[], request: Pick<ChatRequest, "regenerate">, parts: ChatPart[]) {
+  const kept = [...history];
+  let replaceMessageId: string | null = null;
+  let userMessage: { id: string; parts: ChatPart[] } | null = { id: randomUUID(), parts };
+  if (request.regenerate) {
+    const last = kept.at(-1);
+    if (last?.role === "assistant") {
+      replaceMessageId = last.id;
+      kept.pop();
+    }
+    // The user's message is already saved (the usual Retry): run it again rather than repeat it.
+    if (kept.at(-1)?.role === "user") userMessage = null;
   }
-  const { lastRole } = await deleteTrailingAssistantMessage(userId, conversationId);
-  // The user's message is already there (the usual retry): run it again. Otherwise it never got saved.
-  if (lastRole === "user") {
-    if (pickedModelId) await updateConversation(userId, conversationId, { modelId: pickedModelId });
-  } else {
-    await saveUserMessage(userId, conversationId, parts, pickedModelId);
-  }
+  if (userMessage) kept.push({ id: userMessage.id, role: "user", parts, metadata: { status: "complete" } });
+  return { history: kept, replaceMessageId, userMessage };
 }
 
 export async function prepareTurn(user: CurrentUser, request: ChatRequest): Promise<Turn> {
+  void holdRunnerLock();
+  void ensureStopListener();
   const parts: ChatPart[] = [{ type: "text", text: request.message.text }];
-  const existing = request.conversationId ? await getConversation(user.id, request.conversationId) : null;
+  const conversation = request.conversationId ? await findConversationWithMessages(user.id, request.conversationId) : null;
+  if (request.conversationId && !conversation) throw new AppError("not_found", NOT_FOUND);
 
-  const model = await resolveModel(request.modelId ?? existing?.modelId ?? null);
+  const model = await resolveModel(request.modelId ?? conversation?.modelId ?? null);
   if (!model) throw new AppError("conflict", NO_MODEL_MESSAGE);
   // Only a usable pick is remembered on the conversation; otherwise the default answered.
-  const pickedModelId = request.modelId && request.modelId === model.id ? model.id : undefined;
+  const pickedModelId = request.modelId && request.modelId === model.id ? model.id : null;
 
-  let conversationId: string;
-  let handle: TurnHandle | null;
-  if (existing) {
-    conversationId = existing.id;
-    handle = startTurn(conversationId, user.id);
-    if (!handle) throw new AppError("conflict", BUSY);
-    try {
-      await saveTurnInput({ userId: user.id, conversationId, regenerate: request.regenerate === true, parts, pickedModelId });
-    } catch (error) {
-      handle.finish();
-      throw error;
-    }
-  } else {
-    const created = await createConversationWithMessage(user.id, {
-      title: titleFromMessage(request.message.text),
-      modelId: pickedModelId ?? null,
-      parts,
-    });
-    conversationId = created.conversation.id;
-    handle = startTurn(conversationId, user.id);
-    if (!handle) throw new AppError("conflict", BUSY);
-  }
+  const conversationId = conversation?.id ?? randomUUID();
+  const plan = planTurnInput(conversation ? toChatMessages(conversation.messages) : [], request, parts);
+  const handle = startTurn(conversationId, user.id);
+  if (!handle) throw new AppError("conflict", BUSY);
 
+  const assistantId = randomUUID();
+  const input: BeginTurnInput = {
+    userId: user.id,
+    conversationId,
+    create: conversation ? undefined : { title: titleFromMessage(request.message.text) },
+    userMessage: plan.userMessage,
+    replaceMessageId: plan.replaceMessageId,
+    assistant: { id: assistantId, modelId: model.id, modelName: model.label, endpointName: model.endpoint.name },
+    runnerId: runnerId(),
+    pickedModelId,
+  };
   try {
-    const conversation = await getConversationWithMessages(user.id, conversationId);
-    return { userId: user.id, conversationId, history: toChatMessages(conversation.messages), model, handle };
+    let result = await beginTurn(input);
+    // A turn left "streaming" by an instance that died must not block the conversation forever.
+    if (result === "busy" && (await sweepInterruptedTurns(conversationId)) > 0) result = await beginTurn(input);
+    if (result === "busy") throw new AppError("conflict", BUSY);
+    if (result === "not_found") throw new AppError("not_found", NOT_FOUND);
   } catch (error) {
     handle.finish();
     throw error;
   }
+  return { userId: user.id, conversationId, history: plan.history, assistantId, isNew: !conversation, model, handle };
 }

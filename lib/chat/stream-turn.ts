@@ -2,10 +2,9 @@ import "server-only";
 // Runs a prepared turn: streams the model's answer to the browser and saves it once, at the end.
 // The browser's copy of the stream is a tee: closing the tab does not stop the answer, only Stop
 // (which aborts the turn's signal) does.
-import { randomUUID } from "node:crypto";
 import { consumeStream, convertToModelMessages, createUIMessageStreamResponse, streamText, toUIMessageStream, type ToolSet } from "ai";
 import { describeModelError } from "@/lib/ai/errors";
-import { getLanguageModel } from "@/lib/ai/providers";
+import { endpointSecrets, getLanguageModel } from "@/lib/ai/providers";
 import { assistantRecord, finishTurn } from "@/lib/chat/finish-turn";
 import { toModelHistory } from "@/lib/chat/history";
 import type { Turn } from "@/lib/chat/prepare-turn";
@@ -18,7 +17,7 @@ export async function streamTurn(turn: Turn): Promise<Response> {
     const { metrics, transform } = createTurnMetrics();
     let failure: string | null = null;
     const describe = (error: unknown): string => {
-      failure ??= describeModelError(error, model.endpoint).message;
+      failure ??= describeModelError(error, model.endpoint, endpointSecrets(model.endpoint)).message;
       return failure;
     };
 
@@ -26,14 +25,15 @@ export async function streamTurn(turn: Turn): Promise<Response> {
       model: getLanguageModel(model.endpoint, model.name),
       messages: await convertToModelMessages(toModelHistory(turn.history)),
       abortSignal: handle.signal,
-      // Retries (with backoff, before the first token only) come later; a failure is shown at once.
+      // 429/5xx before the first token are retried in the provider's fetch (lib/ai/providers.ts),
+      // honouring Retry-After; the SDK's own retries would repeat them.
       maxRetries: 0,
       onError: ({ error }) => {
         if (!handle.signal.aborted) console.warn(`[switchboard] Model call failed: ${describe(error)}`);
       },
     });
 
-    const assistantId = randomUUID();
+    const { assistantId } = turn;
     const startMetadata: ChatMessageMetadata = { modelName: model.label, endpointName: model.endpoint.name };
     const stream = toUIMessageStream<ToolSet, ChatUIMessage>({
       stream: result.stream.pipeThrough(transform),

@@ -1,11 +1,11 @@
 import { withUser } from "@/lib/auth/handlers";
-import { stopTurn } from "@/lib/chat/running-turns";
+import { stopConversationTurn } from "@/lib/chat/remote-stop";
 import { getConversation } from "@/lib/db/conversations";
 import { parseId } from "@/lib/schemas/ids";
 
-/** Stops the running turn of a conversation; the partial answer is saved with status "stopped". */
+/** Stops the running turn of a conversation, on whichever instance runs it; the partial answer is saved as "stopped". */
 export const POST = withUser<{ id: string }>(async (_req, { user, params }) => {
   const id = parseId(params.id, "conversation");
   await getConversation(user.id, id);
-  return Response.json({ stopped: await stopTurn(id, user.id) });
+  return Response.json({ stopped: await stopConversationTurn(id, user.id) });
 });

@@ -1,0 +1,110 @@
+// Database test (npm test provides TEST_DATABASE_URL): the one-statement turn writes, the busy guard,
+// ownership, and the sweep that marks turns of dead instances as interrupted.
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+if (!url) throw new Error("Set TEST_DATABASE_URL (npm test does) to run database tests.");
+process.env.DATABASE_URL = url;
+process.env.AUTH_SECRET ??= "x".repeat(40);
+process.env.SECRETS_KEY ??= Buffer.alloc(32, 7).toString("base64");
+
+const { db } = await import("@/lib/db/client");
+const { beginTurn, finishTurnMessage } = await import("@/lib/db/turn-writes");
+const { holdRunnerLock, runnerId, sweepInterruptedTurns, INTERRUPTED_MESSAGE } = await import("@/lib/chat/runner");
+
+let alice = "";
+let bob = "";
+const modelId = randomUUID();
+const text = (value: string) => [{ type: "text" as const, text: value }];
+
+function turn(userId: string, conversationId: string, overrides: Partial<Parameters<typeof beginTurn>[0]> = {}) {
+  return {
+    userId,
+    conversationId,
+    userMessage: { id: randomUUID(), parts: text("question") },
+    replaceMessageId: null,
+    assistant: { id: randomUUID(), modelId, modelName: "Model", endpointName: "Endpoint" },
+    runnerId: runnerId(),
+    pickedModelId: null,
+    ...overrides,
+  };
+}
+
+const rows = (conversationId: string) =>
+  db.message.findMany({ where: { conversationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, role: true, status: true, parts: true, runnerId: true, error: true } });
+
+beforeAll(async () => {
+  alice = (await db.user.create({ data: { email: `alice-${randomUUID()}@test.local`, passwordHash: "x" } })).id;
+  bob = (await db.user.create({ data: { email: `bob-${randomUUID()}@test.local`, passwordHash: "x" } })).id;
+  await holdRunnerLock();
+});
+
+afterAll(async () => {
+  await db.user.deleteMany({ where: { id: { in: [alice, bob] } } });
+  await db.$disconnect();
+});
+
+describe("turn writes", () => {
+  it("create a conversation with the question and a streaming placeholder, then write the answer over it", async () => {
+    const conversationId = randomUUID();
+    const first = turn(alice, conversationId, { create: { title: "Hello" } });
+    expect(await beginTurn(first)).toBe("started");
+    expect((await rows(conversationId)).map((row) => [row.role, row.status])).toEqual([
+      ["user", "complete"],
+      ["assistant", "streaming"],
+    ]);
+
+    // A second turn while the first is still streaming is refused.
+    expect(await beginTurn(turn(alice, conversationId))).toBe("busy");
+    // Another user's turn in this conversation: not found, and nothing written.
+    expect(await beginTurn(turn(bob, conversationId))).toBe("not_found");
+    expect(await finishTurnMessage({ userId: bob, messageId: first.assistant.id, parts: text("x"), status: "complete", error: null, inputTokens: 1, outputTokens: 1, ttftMs: 1, durationMs: 1 })).toBe(false);
+
+    expect(
+      await finishTurnMessage({ userId: alice, messageId: first.assistant.id, parts: text("answer"), status: "complete", error: null, inputTokens: 10, outputTokens: 2, ttftMs: 5, durationMs: 50 }),
+    ).toBe(true);
+    const saved = await rows(conversationId);
+    expect(saved.map((row) => [row.role, row.status, row.runnerId])).toEqual([
+      ["user", "complete", null],
+      ["assistant", "complete", null],
+    ]);
+    expect(saved[1]?.parts).toEqual(text("answer"));
+
+    // Regenerate: the answer is replaced, the question not repeated.
+    const again = turn(alice, conversationId, { userMessage: null, replaceMessageId: first.assistant.id });
+    expect(await beginTurn(again)).toBe("started");
+    expect((await rows(conversationId)).map((row) => [row.id, row.status])).toEqual([
+      [saved[0]?.id, "complete"],
+      [again.assistant.id, "streaming"],
+    ]);
+  });
+
+  it("mark a dead instance's streaming turn as interrupted, and leave a live one alone", async () => {
+    const conversationId = randomUUID();
+    const live = turn(alice, conversationId, { create: { title: "Live" } });
+    expect(await beginTurn(live)).toBe("started");
+
+    // Another "instance" that holds its lock, and one that is gone.
+    const otherLive = new pg.Client({ connectionString: url });
+    await otherLive.connect();
+    await otherLive.query("SELECT pg_advisory_lock(774203, 424242)");
+    const livingConversation = randomUUID();
+    expect(await beginTurn(turn(bob, livingConversation, { create: { title: "Other" }, runnerId: "424242" }))).toBe("started");
+    const deadConversation = randomUUID();
+    const dead = turn(bob, deadConversation, { create: { title: "Dead" }, runnerId: "515151" });
+    expect(await beginTurn(dead)).toBe("started");
+
+    expect(await sweepInterruptedTurns()).toBeGreaterThanOrEqual(1);
+    expect((await rows(deadConversation)).at(-1)).toMatchObject({ status: "interrupted", error: INTERRUPTED_MESSAGE, runnerId: null });
+    expect((await rows(livingConversation)).at(-1)?.status).toBe("streaming");
+    expect((await rows(conversationId)).at(-1)?.status).toBe("streaming");
+
+    // The conversation of the dead turn is usable again.
+    expect(await beginTurn(turn(bob, deadConversation))).toBe("started");
+
+    await otherLive.end();
+    expect(await sweepInterruptedTurns(livingConversation)).toBe(1);
+  });
+});

@@ -1,0 +1,93 @@
+import "server-only";
+// The two writes of a chat turn, one SQL statement each. At the start: the user's message, a
+// "streaming" placeholder for the answer (so a crash leaves a trace) and the conversation's
+// activity, refused while another answer is being written. At the end: the answer, once.
+// Ownership (userId) is part of every statement.
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ChatPart, MessageStatus } from "@/lib/types/chat";
+
+export type BeginTurnInput = {
+  userId: string;
+  conversationId: string;
+  /** Create the conversation in the same statement (first message of a new chat). */
+  create?: { title: string };
+  /** The user's new message; null when re-running the last one (Retry / Regenerate). */
+  userMessage: { id: string; parts: ChatPart[] } | null;
+  /** An answer to remove first (Regenerate). */
+  replaceMessageId: string | null;
+  assistant: { id: string; modelId: string; modelName: string; endpointName: string };
+  runnerId: string;
+  /** The model the user picked, remembered on the conversation. */
+  pickedModelId: string | null;
+};
+
+export type BeginTurnResult = "started" | "busy" | "not_found";
+
+function messageRows(input: BeginTurnInput, now: Date) {
+  const rows: Prisma.Sql[] = [];
+  if (input.userMessage) {
+    rows.push(Prisma.sql`(${input.userMessage.id}::uuid, 'user'::"MessageRole", ${JSON.stringify(input.userMessage.parts)}::jsonb,
+      'complete'::"MessageStatus", NULL, NULL::uuid, NULL, NULL, ${now}::timestamp)`);
+  }
+  const { assistant } = input;
+  // One millisecond later, so the answer always sorts after the question.
+  rows.push(Prisma.sql`(${assistant.id}::uuid, 'assistant'::"MessageRole", '[]'::jsonb, 'streaming'::"MessageStatus",
+    ${input.runnerId}, ${assistant.modelId}::uuid, ${assistant.modelName}, ${assistant.endpointName}, ${new Date(now.getTime() + 1)}::timestamp)`);
+  return Prisma.join(rows);
+}
+
+const INSERT_MESSAGES = Prisma.sql`INSERT INTO "Message" (id, "conversationId", role, parts, status, "runnerId", "modelId", "modelName", "endpointName", "createdAt")
+  SELECT v.id, conv.id, v.role, v.parts, v.status, v.runner, v.model_id, v.model_name, v.endpoint_name, v.created_at FROM conv, (VALUES`;
+const VALUES_ALIAS = Prisma.sql`) AS v(id, role, parts, status, runner, model_id, model_name, endpoint_name, created_at) RETURNING id`;
+
+export async function beginTurn(input: BeginTurnInput): Promise<BeginTurnResult> {
+  const now = new Date();
+  const rows = messageRows(input, now);
+  if (input.create) {
+    await db.$executeRaw`WITH conv AS (
+        INSERT INTO "Conversation" (id, "userId", title, "modelId", "createdAt", "updatedAt", "lastMessageAt")
+        VALUES (${input.conversationId}::uuid, ${input.userId}::uuid, ${input.create.title}, ${input.pickedModelId}::uuid, ${now}::timestamp, ${now}::timestamp, ${now}::timestamp)
+        RETURNING id
+      ), msgs AS (${INSERT_MESSAGES} ${rows} ${VALUES_ALIAS})
+      SELECT count(*) FROM msgs`;
+    return "started";
+  }
+  const result = await db.$queryRaw<Array<{ updated: number; owned: boolean }>>`WITH conv AS (
+      UPDATE "Conversation" c SET "lastMessageAt" = ${now}::timestamp, "updatedAt" = ${now}::timestamp,
+        "modelId" = COALESCE(${input.pickedModelId}::uuid, c."modelId")
+      WHERE c.id = ${input.conversationId}::uuid AND c."userId" = ${input.userId}::uuid
+        AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id AND m.status = 'streaming')
+      RETURNING c.id
+    ), removed AS (
+      DELETE FROM "Message" WHERE id = ${input.replaceMessageId}::uuid AND role = 'assistant' AND "conversationId" IN (SELECT id FROM conv)
+      RETURNING id
+    ), msgs AS (${INSERT_MESSAGES} ${rows} ${VALUES_ALIAS})
+    SELECT (SELECT count(*) FROM conv)::int AS updated,
+      EXISTS (SELECT 1 FROM "Conversation" WHERE id = ${input.conversationId}::uuid AND "userId" = ${input.userId}::uuid) AS owned`;
+  const row = result[0];
+  if (row && row.updated > 0) return "started";
+  return row?.owned ? "busy" : "not_found";
+}
+
+export type FinishTurnInput = {
+  userId: string;
+  messageId: string;
+  parts: ChatPart[];
+  status: Exclude<MessageStatus, "streaming">;
+  error: string | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  ttftMs: number | null;
+  durationMs: number | null;
+};
+
+/** Writes the answer over its placeholder. False when the conversation was deleted meanwhile. */
+export async function finishTurnMessage(input: FinishTurnInput): Promise<boolean> {
+  const count = await db.$executeRaw`UPDATE "Message" m SET parts = ${JSON.stringify(input.parts)}::jsonb,
+      status = ${input.status}::"MessageStatus", error = ${input.error}, "inputTokens" = ${input.inputTokens}::int,
+      "outputTokens" = ${input.outputTokens}::int, "ttftMs" = ${input.ttftMs}::int, "durationMs" = ${input.durationMs}::int, "runnerId" = NULL
+    FROM "Conversation" c
+    WHERE m.id = ${input.messageId}::uuid AND c.id = m."conversationId" AND c."userId" = ${input.userId}::uuid`;
+  return count > 0;
+}
