@@ -1,0 +1,153 @@
+// `npm run bench`: Switchboard's hot paths measured against the fake OpenAI-compatible server at zero
+// added latency, direct vs through the app in the same run. Prints figures; asserts nothing.
+import os from "node:os";
+import { startFakeLlm } from "@/e2e/fake-llm/server";
+import { buildIsCurrent, recordBuild, sourceFingerprint } from "@/lib/cli/build-fingerprint";
+import { log, packageBin, repoRoot, runNode } from "@/lib/cli/run";
+import { applyMigrations } from "@/lib/db/schema-engine";
+import { startTestServer } from "@/lib/db/test-databases";
+import { parseEnv } from "@/lib/env";
+import { signIn, startApp } from "./app-server";
+import { startCountingProxy } from "./pg-proxy";
+import { seedConversations, seedModel, userId, withClient } from "./seed";
+import { cpuMs, fmt, percentile, pool, rssMiB } from "./stats";
+import { timeAppTurn, timeDirect, type StreamTiming } from "./streams";
+
+const lines: string[] = [];
+const report = (line: string) => {
+  lines.push(line);
+  console.log(line);
+};
+
+function summary(label: string, values: number[]) {
+  report(`  ${label.padEnd(44)} p50 ${fmt(percentile(values, 50)).padStart(9)}  p95 ${fmt(percentile(values, 95)).padStart(9)}  p99 ${fmt(percentile(values, 99)).padStart(9)}`);
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes("--quick");
+  const { DATABASE_URL } = parseEnv(process.env);
+  const server = await startTestServer(DATABASE_URL, log);
+  const fast = await startFakeLlm({ models: ["bench-model"] });
+  const slow = await startFakeLlm({ models: ["bench-model"], chunkDelayMs: 20 });
+  let app: Awaited<ReturnType<typeof startApp>> | null = null;
+  const proxy = { current: null as Awaited<ReturnType<typeof startCountingProxy>> | null };
+  try {
+    const dbUrl = await server.createDatabase("sb_bench");
+    await applyMigrations(dbUrl);
+    const fingerprint = sourceFingerprint(repoRoot);
+    if (!buildIsCurrent(repoRoot, fingerprint)) {
+      log("Building the app…");
+      if ((await runNode(packageBin("next/dist/bin/next"), ["build"], { env: { ...process.env, NODE_ENV: "production" }, stdio: "ignore" })) !== 0) throw new Error("next build failed");
+      recordBuild(repoRoot, fingerprint);
+    }
+    proxy.current = await startCountingProxy(dbUrl);
+    app = await startApp(proxy.current.url);
+    const cookie = await signIn(app.url, "bench-admin@switchboard.test");
+    const otherCookie = await signIn(app.url, "bench-other@switchboard.test");
+
+    const ttftRuns = quick ? { one: 50, fifty: 200 } : { one: 200, fifty: 500 };
+    const streams = quick ? 50 : 200;
+    const { slowModel, conversations } = await withClient(dbUrl, async (client) => {
+      await seedModel(client, fast.url, "Fast fake", true);
+      const slowModelId = await seedModel(client, slow.url, "Slow fake", false);
+      const owner = await userId(client, "bench-admin@switchboard.test");
+      log("Seeding conversations with 50 messages of history for the time-to-first-token runs…");
+      // One conversation per turn: warm-up, both time-to-first-token runs, and the concurrent streams.
+      const withHistory = await seedConversations(client, owner, 20 + ttftRuns.one + ttftRuns.fifty + streams, 50, "History");
+      return { slowModel: slowModelId, conversations: withHistory };
+    });
+    let next = 0;
+    const takeConversation = () => conversations[next++] ?? "";
+
+    report(`Switchboard benchmarks — ${new Date().toISOString()}`);
+    report(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+
+    // Warm up both paths (JIT, connection pools, provider cache).
+    for (let i = 0; i < 20; i += 1) {
+      await timeDirect(fast.url, "warm up");
+      await timeAppTurn(app.url, cookie, { conversationId: takeConversation(), message: { text: "warm up" } });
+    }
+
+    report("");
+    report("Time to first token, fake server at zero latency, 50 messages of history:");
+    for (const [concurrency, runs] of [
+      [1, ttftRuns.one],
+      [50, ttftRuns.fifty],
+    ] as const) {
+      const direct = await pool(runs, concurrency, () => timeDirect(fast.url, "hello there"));
+      const statementsBefore = proxy.current.statements();
+      const cpuBefore = cpuMs(app.pid);
+      const viaApp = await pool(runs, concurrency, () => timeAppTurn(app!.url, cookie, { conversationId: takeConversation(), message: { text: "hello there" } }));
+      const statements = (proxy.current.statements() - statementsBefore) / runs;
+      const cpu = (cpuMs(app.pid) - cpuBefore) / runs;
+      const failed = viaApp.filter((timing) => !timing.ok || timing.tokens === 0).length;
+      const directTtft = direct.map((timing) => timing.ttftMs);
+      const appTtft = viaApp.map((timing) => timing.ttftMs);
+      report(` concurrency ${concurrency} (${runs} turns${failed ? `, ${failed} FAILED` : ""}):`);
+      summary("direct to the fake server", directTtft);
+      summary("through Switchboard", appTtft);
+      report(
+        `  ${"added by the app".padEnd(44)} p50 ${fmt(percentile(appTtft, 50) - percentile(directTtft, 50)).padStart(9)}  p95 ${fmt(percentile(appTtft, 95) - percentile(directTtft, 95)).padStart(9)}  p99 ${fmt(percentile(appTtft, 99) - percentile(directTtft, 99)).padStart(9)}`,
+      );
+      report(`  database statements per turn: ${statements.toFixed(1)}; app CPU per turn: ${cpu.toFixed(1)} ms`);
+    }
+
+    report("");
+    report(`${streams} concurrent streams on one Node process (fake sends a token every 20 ms, 100 tokens each):`);
+    const baseline = rssMiB(app.pid);
+    let peak = baseline;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, rssMiB(app!.pid));
+    }, 50);
+    const timings: StreamTiming[] = await pool(streams, streams, () =>
+      timeAppTurn(app!.url, cookie, { conversationId: takeConversation(), modelId: slowModel, message: { text: "[[words:100]]" } }),
+    );
+    clearInterval(sampler);
+    const gaps = timings.flatMap((timing) => timing.gapsMs.map((gap) => gap - 20));
+    const complete = timings.filter((timing) => timing.tokens === 100).length;
+    summary("added gap between tokens", gaps);
+    const saved = await withClient(dbUrl, async (client) => {
+      const result = await client.query<{ count: string }>(`SELECT count(*) FROM "Message" WHERE role = 'assistant' AND status = 'complete' AND parts::text LIKE '%w100%'`);
+      return Number(result.rows[0]?.count ?? 0);
+    });
+    report(`  streams complete: ${complete}/${streams}; saved as complete: ${saved}/${streams}`);
+    report(`  memory: ${baseline.toFixed(0)} MiB before, ${peak.toFixed(0)} MiB peak, ${((peak - baseline) / streams * 1024).toFixed(0)} KiB per active stream`);
+
+    report("");
+    const bulk = quick ? { conversations: 1000, per: 50 } : { conversations: 10_000, per: 50 };
+    report(`Reading: ${bulk.conversations.toLocaleString("en")} conversations / ${(bulk.conversations * bulk.per).toLocaleString("en")} messages for one user, among others:`);
+    const big = await withClient(dbUrl, async (client) => {
+      const owner = await userId(client, "bench-other@switchboard.test");
+      log("Seeding the large history (this takes a moment)…");
+      await seedConversations(client, owner, bulk.conversations - 1, bulk.per, "Old");
+      const [conversation] = await seedConversations(client, owner, 1, 500, "Long");
+      await client.query("ANALYZE");
+      return conversation ?? "";
+    });
+    const sidebar: number[] = [];
+    const open: number[] = [];
+    for (let i = 0; i < (quick ? 30 : 100); i += 1) {
+      let started = performance.now();
+      await (await fetch(`${app.url}/api/conversations`, { headers: { Cookie: otherCookie } })).arrayBuffer();
+      sidebar.push(performance.now() - started);
+      started = performance.now();
+      await (await fetch(`${app.url}/api/conversations/${big}`, { headers: { Cookie: otherCookie } })).arrayBuffer();
+      open.push(performance.now() - started);
+    }
+    summary("sidebar first page (GET /api/conversations)", sidebar);
+    summary("open a 500-message conversation (API)", open);
+  } finally {
+    await app?.stop().catch(() => {});
+    await proxy.current?.close();
+    await fast.close();
+    await slow.close();
+    await server.dispose();
+  }
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
