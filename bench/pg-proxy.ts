@@ -39,6 +39,10 @@ export async function startCountingProxy(databaseUrl: string): Promise<CountingP
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect(Number(target.port || 5432), target.hostname);
+    // Without this, Nagle's algorithm holds back small protocol messages and the proxy itself
+    // would add delay that the app does not have.
+    client.setNoDelay(true);
+    upstream.setNoDelay(true);
     sockets.add(client);
     sockets.add(upstream);
     const count1 = statementCounter(() => {
