@@ -19,10 +19,12 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startApp(databaseUrl: string): Promise<AppServer> {
+/** Starts `next start`; with `profileDir`, Node writes a CPU profile of the app there when it stops. */
+export async function startApp(databaseUrl: string, profileDir?: string): Promise<AppServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [packageBin("next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const profile = profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, packageBin("next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: repoRoot,
     stdio: ["ignore", "ignore", "inherit"],
     env: {

@@ -1,5 +1,6 @@
 // `npm run bench`: Switchboard's hot paths measured against the fake OpenAI-compatible server at zero
 // added latency, direct vs through the app in the same run. Prints figures; asserts nothing.
+// Options: --quick (smaller runs), --profile DIR (write a CPU profile of the app to DIR).
 import os from "node:os";
 import { startFakeLlm } from "@/e2e/fake-llm/server";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "@/lib/cli/build-fingerprint";
@@ -41,7 +42,8 @@ async function main(): Promise<void> {
       recordBuild(repoRoot, fingerprint);
     }
     proxy.current = await startCountingProxy(dbUrl);
-    app = await startApp(proxy.current.url);
+    const profileAt = process.argv.indexOf("--profile");
+    app = await startApp(proxy.current.url, profileAt === -1 ? undefined : (process.argv[profileAt + 1] ?? "bench-profiles"));
     const cookie = await signIn(app.url, "bench-admin@switchboard.test");
     const otherCookie = await signIn(app.url, "bench-other@switchboard.test");
 

@@ -65,7 +65,13 @@ export async function streamTurn(turn: Turn): Promise<Response> {
     return createUIMessageStreamResponse({
       stream,
       consumeSseStream: consumeStream,
-      headers: { [CONVERSATION_ID_HEADER]: turn.conversationId },
+      headers: {
+        [CONVERSATION_ID_HEADER]: turn.conversationId,
+        // no-transform keeps Next's gzip (and proxies) from compressing and buffering the token
+        // stream: compression cost CPU per token and delayed tokens. X-Accel-Buffering: nginx.
+        "Cache-Control": "no-cache, no-transform",
+        "X-Accel-Buffering": "no",
+      },
     });
   } catch (error) {
     handle.finish();
