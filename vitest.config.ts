@@ -13,6 +13,9 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts", "e2e/**/*.test.ts"],
     exclude: ["node_modules", ".next", ".data"],
     environment: "node",
+    // Database tests share one throwaway database and instance-wide settings (the default model):
+    // files run one after another so they cannot race.
+    fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

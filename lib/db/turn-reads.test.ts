@@ -1,0 +1,81 @@
+// Database test (npm test provides TEST_DATABASE_URL): the one-statement reads of a chat turn.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+if (!url) throw new Error("Set TEST_DATABASE_URL (npm test does) to run database tests.");
+process.env.DATABASE_URL = url;
+process.env.AUTH_SECRET ??= "x".repeat(40);
+process.env.SECRETS_KEY ??= Buffer.alloc(32, 7).toString("base64");
+
+const { db } = await import("@/lib/db/client");
+const { loadTurnConversation, resolveTurnModel } = await import("@/lib/db/turn-reads");
+const { beginTurn } = await import("@/lib/db/turn-writes");
+
+let alice = "";
+let bob = "";
+const endpointIds: string[] = [];
+
+async function model(name: string, options: { enabled?: boolean; endpointEnabled?: boolean } = {}) {
+  const endpoint = await db.endpoint.create({
+    data: { name: `E ${name}`, kind: "openai_compatible", preset: "custom", baseUrl: "http://127.0.0.1:9/v1", enabled: options.endpointEnabled ?? true },
+  });
+  endpointIds.push(endpoint.id);
+  return db.model.create({ data: { endpointId: endpoint.id, name, enabled: options.enabled ?? true } });
+}
+
+beforeAll(async () => {
+  alice = (await db.user.create({ data: { email: `alice-${randomUUID()}@test.local`, passwordHash: "x" } })).id;
+  bob = (await db.user.create({ data: { email: `bob-${randomUUID()}@test.local`, passwordHash: "x" } })).id;
+});
+
+afterAll(async () => {
+  await db.user.deleteMany({ where: { id: { in: [alice, bob] } } });
+  await db.endpoint.deleteMany({ where: { id: { in: endpointIds } } });
+  await db.$disconnect();
+});
+
+describe("turn reads", () => {
+  it("load a conversation with its messages in order, for its owner only", async () => {
+    const conversationId = randomUUID();
+    const assistantId = randomUUID();
+    await beginTurn({
+      userId: alice,
+      conversationId,
+      create: { title: "T" },
+      userMessage: { id: randomUUID(), parts: [{ type: "text", text: "Hi" }] },
+      replaceMessageId: null,
+      assistant: { id: assistantId, modelId: randomUUID(), modelName: "M", endpointName: "E" },
+      runnerId: "1",
+      pickedModelId: null,
+    });
+    const loaded = await loadTurnConversation(alice, conversationId);
+    expect(loaded?.messages.map((message) => [message.role, message.status])).toEqual([
+      ["user", "complete"],
+      ["assistant", "streaming"],
+    ]);
+    expect(loaded?.messages[0]?.parts).toEqual([{ type: "text", text: "Hi" }]);
+    expect(await loadTurnConversation(bob, conversationId)).toBeNull();
+  });
+
+  it("resolve the requested model, else the default, else any enabled one; never a disabled one", async () => {
+    await db.setting.deleteMany({ where: { key: "defaultModelId" } });
+    await model(`first-${randomUUID()}`);
+    const chosen = await model(`chosen-${randomUUID()}`);
+    const fallback = await model(`default-${randomUUID()}`);
+    const off = await model(`off-${randomUUID()}`, { enabled: false });
+    const offEndpoint = await model(`off-endpoint-${randomUUID()}`, { endpointEnabled: false });
+    await db.setting.create({ data: { key: "defaultModelId", value: fallback.id } });
+
+    const resolved = await resolveTurnModel(chosen.id);
+    expect(resolved?.id).toBe(chosen.id);
+    expect(resolved?.endpoint.updatedAt).toBeInstanceOf(Date);
+    expect((await resolveTurnModel(null))?.id).toBe(fallback.id);
+    expect((await resolveTurnModel(off.id))?.id).toBe(fallback.id);
+    expect((await resolveTurnModel(offEndpoint.id))?.id).toBe(fallback.id);
+    await db.setting.deleteMany({ where: { key: "defaultModelId" } });
+    const any = await resolveTurnModel(null);
+    expect(any).not.toBeNull();
+    expect([off.id, offEndpoint.id]).not.toContain(any?.id);
+  });
+});
