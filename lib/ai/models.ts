@@ -4,6 +4,7 @@ import "server-only";
 import type { EndpointConfig } from "@/lib/ai/providers";
 import { db } from "@/lib/db/client";
 import { getSetting } from "@/lib/db/settings";
+import { resolveTurnModel } from "@/lib/db/turn-reads";
 
 export type ResolvedModel = {
   id: string;
@@ -22,18 +23,6 @@ export type SelectableModel = {
   isDefault: boolean;
   toolsOk: boolean | null;
 };
-
-const endpointSelect = {
-  id: true,
-  name: true,
-  kind: true,
-  baseUrl: true,
-  useChatCompletions: true,
-  apiKeyCiphertext: true,
-  headersCiphertext: true,
-  timeoutMs: true,
-  updatedAt: true,
-} as const;
 
 const usable = { enabled: true, endpoint: { enabled: true } } as const;
 
@@ -57,30 +46,11 @@ export async function listSelectableModels(): Promise<SelectableModel[]> {
   return list.sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
 }
 
-async function findUsableModel(id: string): Promise<ResolvedModel | null> {
-  const model = await db.model.findFirst({
-    where: { id, ...usable },
-    select: { id: true, name: true, displayName: true, toolsOk: true, endpoint: { select: endpointSelect } },
-  });
-  if (!model) return null;
-  return { id: model.id, name: model.name, label: model.displayName || model.name, toolsOk: model.toolsOk, endpoint: model.endpoint };
-}
-
 /**
  * The model for a turn: the requested one when it is enabled (and its endpoint too), otherwise the
- * default, otherwise null (no model configured: the UI shows an empty state).
+ * default, otherwise any enabled model; null when none is usable (the UI shows an empty state).
+ * One statement (lib/db/turn-reads.ts), as it sits on the hot path of every message.
  */
 export async function resolveModel(requestedId?: string | null): Promise<ResolvedModel | null> {
-  if (requestedId) {
-    const requested = await findUsableModel(requestedId);
-    if (requested) return requested;
-  }
-  const defaultId = await getSetting("defaultModelId");
-  if (defaultId) {
-    const fallback = await findUsableModel(defaultId);
-    if (fallback) return fallback;
-  }
-  // No usable default: any enabled model is better than refusing to chat.
-  const any = await db.model.findFirst({ where: usable, select: { id: true }, orderBy: { createdAt: "asc" } });
-  return any ? findUsableModel(any.id) : null;
+  return resolveTurnModel(requestedId ?? null);
 }

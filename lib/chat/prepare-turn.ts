@@ -4,13 +4,13 @@ import "server-only";
 // the answer, before any model call. Retry/Regenerate replaces the last answer without repeating the
 // user's message.
 import { randomUUID } from "node:crypto";
-import type { ResolvedModel } from "@/lib/ai/models";
+import { resolveModel, type ResolvedModel } from "@/lib/ai/models";
 import type { CurrentUser } from "@/lib/auth/session";
 import { toChatMessages } from "@/lib/chat/history";
 import { ensureStopListener } from "@/lib/chat/remote-stop";
 import { holdRunnerLock, runnerId, sweepInterruptedTurns } from "@/lib/chat/runner";
 import { startTurn, type TurnHandle } from "@/lib/chat/running-turns";
-import { loadTurnConversation, resolveTurnModel } from "@/lib/db/turn-reads";
+import { loadTurnConversation } from "@/lib/db/turn-reads";
 import { beginTurn, type BeginTurnInput } from "@/lib/db/turn-writes";
 import { AppError } from "@/lib/errors";
 import type { ChatRequest } from "@/lib/schemas/chat";
@@ -58,7 +58,7 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
   const conversation = request.conversationId ? await loadTurnConversation(user.id, request.conversationId) : null;
   if (request.conversationId && !conversation) throw new AppError("not_found", NOT_FOUND);
 
-  const model = await resolveTurnModel(request.modelId ?? conversation?.modelId ?? null);
+  const model = await resolveModel(request.modelId ?? conversation?.modelId ?? null);
   if (!model) throw new AppError("conflict", NO_MODEL_MESSAGE);
   // Only a usable pick is remembered on the conversation; otherwise the default answered.
   const pickedModelId = request.modelId && request.modelId === model.id ? model.id : null;

@@ -1,16 +1,9 @@
 // `npm run db:migrate`: applies pending migrations to DATABASE_URL, or to the embedded database.
 import { prepareDatabase } from "@/lib/db/prepare";
-import { EnvError, getEnv } from "@/lib/env";
-import { fail, log } from "@/lib/cli/run";
+import { fail, loadEnvOrExit, log } from "@/lib/cli/run";
 
 async function main(): Promise<void> {
-  let env;
-  try {
-    env = getEnv();
-  } catch (error) {
-    if (error instanceof EnvError) fail(error.message);
-    throw error;
-  }
+  const env = loadEnvOrExit();
   const database = await prepareDatabase(env, log);
   await database.stop();
   // The WASM schema engine keeps the event loop alive for a while after its work is done.

@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { EnvError, getEnv, type Env } from "@/lib/env";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -39,4 +40,14 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
 export function fail(error: unknown): never {
   console.error(`\n[switchboard] ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
+}
+
+/** The validated environment, or a message naming the wrong variables and exit 1. */
+export function loadEnvOrExit(): Env {
+  try {
+    return getEnv();
+  } catch (error) {
+    if (error instanceof EnvError) fail(error.message);
+    throw error;
+  }
 }

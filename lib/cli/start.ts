@@ -3,19 +3,12 @@
 // `npm run dev` does the same with `next dev` and no build.
 import { spawn } from "node:child_process";
 import { prepareDatabase } from "@/lib/db/prepare";
-import { EnvError, getEnv } from "@/lib/env";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "@/lib/cli/build-fingerprint";
-import { fail, log, packageBin, repoRoot, runNode } from "@/lib/cli/run";
+import { fail, loadEnvOrExit, log, packageBin, repoRoot, runNode } from "@/lib/cli/run";
 
 async function main(): Promise<void> {
   const dev = process.argv.includes("--dev");
-  let env;
-  try {
-    env = getEnv();
-  } catch (error) {
-    if (error instanceof EnvError) fail(error.message);
-    throw error;
-  }
+  const env = loadEnvOrExit();
 
   const database = await prepareDatabase(env, log);
   let stopping = false;

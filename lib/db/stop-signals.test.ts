@@ -1,12 +1,9 @@
 // A stop published by any instance reaches the listeners of every instance (NOTIFY/LISTEN).
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { connectTestDatabase } from "@/lib/testing/test-database";
 
-const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-if (!url) throw new Error("Set TEST_DATABASE_URL (npm test does) to run database tests.");
-process.env.DATABASE_URL = url;
-process.env.AUTH_SECRET ??= "x".repeat(40);
-process.env.SECRETS_KEY ??= Buffer.alloc(32, 3).toString("base64");
+const url = connectTestDatabase();
 
 const { listenForStops, publishStop } = await import("@/lib/db/stop-signals");
 const { db } = await import("@/lib/db/client");

@@ -3,12 +3,9 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectTestDatabase } from "@/lib/testing/test-database";
 
-const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-if (!url) throw new Error("Set TEST_DATABASE_URL (npm test does) to run database tests.");
-process.env.DATABASE_URL = url;
-process.env.AUTH_SECRET ??= "x".repeat(40);
-process.env.SECRETS_KEY ??= Buffer.alloc(32, 7).toString("base64");
+const url = connectTestDatabase();
 
 const { db } = await import("@/lib/db/client");
 const { beginTurn, finishTurnMessage } = await import("@/lib/db/turn-writes");
