@@ -25,10 +25,13 @@ export type ChatProps = {
   emptyState?: ReactNode;
   /** Shown instead of the message box when no model is usable. */
   blocked?: ReactNode;
+  /** The assistant a new conversation starts with; its starters are offered while the chat is empty. */
+  assistant?: { id: string; starters: string[] } | null;
 };
 
-export function Chat({ conversationId, title, initialMessages, models, initialModelId, emptyState, blocked }: ChatProps) {
+export function Chat({ conversationId, title, initialMessages, models, initialModelId, emptyState, blocked, assistant }: ChatProps) {
   const idRef = useRef(conversationId);
+  const assistantRef = useRef(assistant?.id ?? null);
   const titleRef = useRef(title ?? DEFAULT_TITLE);
   const modelRef = useRef(initialModelId);
   const lastErrorRef = useRef<string | null>(null);
@@ -53,6 +56,8 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
               conversationId: idRef.current ?? undefined,
               message: { id: lastUser?.id, text: lastUser ? messageText(lastUser) : "" },
               modelId: modelRef.current ?? undefined,
+              // Only a new conversation names its assistant; the server keeps it from then on.
+              assistantId: idRef.current ? undefined : (assistantRef.current ?? undefined),
               regenerate: trigger === "regenerate-message" ? true : undefined,
             },
           };
@@ -158,6 +163,21 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
       <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" data-testid="chat-scroll">
         <div className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-3 py-6 sm:px-4">
           {messages.length === 0 ? emptyState : null}
+          {messages.length === 0 && assistant && assistant.starters.length > 0 && !blocked ? (
+            <div className="grid gap-2 sm:grid-cols-2" aria-label="Conversation starters">
+              {assistant.starters.map((starter) => (
+                <button
+                  key={starter}
+                  type="button"
+                  onClick={() => send(starter)}
+                  disabled={busy}
+                  className="rounded-lg border border-zinc-200 p-3 text-left text-sm hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-800 dark:hover:bg-zinc-900"
+                >
+                  {starter}
+                </button>
+              ))}
+            </div>
+          ) : null}
           {messages.map((message) => {
             const isLast = message.id === lastMessage?.id;
             const failure = failureOf(message);

@@ -1,6 +1,6 @@
 "use client";
 // The sidebar's conversation list: newest first, the open one marked, and a "New chat" button.
-import { MessageSquare, SquarePen } from "lucide-react";
+import { Bot, MessageSquare, SquarePen } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { mergeConversations, useRememberedConversations } from "@/components/chat/conversations-store";
@@ -27,6 +27,13 @@ export function ConversationList({ initial }: { initial: ConversationSummary[] }
         <SquarePen className="size-4" aria-hidden />
         New chat
       </button>
+      <Link
+        href="/assistants"
+        className={`flex items-center gap-2 rounded-md px-3 py-1.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800 ${pathname.startsWith("/assistants") ? "bg-zinc-200 dark:bg-zinc-800" : ""}`}
+      >
+        <Bot className="size-4" aria-hidden />
+        Assistants
+      </Link>
       <section aria-labelledby="conversations-heading">
         <h2 id="conversations-heading" className="mb-2 px-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase">
           Conversations

@@ -12,7 +12,9 @@ import { holdRunnerLock, runnerId, sweepInterruptedTurns } from "@/lib/chat/runn
 import { startTurn, type TurnHandle } from "@/lib/chat/running-turns";
 import { loadTurnConversation } from "@/lib/db/turn-reads";
 import { beginTurn, type BeginTurnInput } from "@/lib/db/turn-writes";
+import { assistantSettingsForTurn } from "@/lib/db/assistants";
 import { AppError } from "@/lib/errors";
+import type { AssistantConfig } from "@/lib/schemas/assistants";
 import type { ChatRequest } from "@/lib/schemas/chat";
 import { NO_MODEL_MESSAGE, type ChatPart, type ChatUIMessage } from "@/lib/types/chat";
 import { titleFromMessage } from "@/lib/utils/conversation-title";
@@ -23,15 +25,18 @@ export type Turn = {
   /** The whole conversation from the database, ending with the user's message. */
   history: ChatUIMessage[];
   /** Id of the answer's placeholder row, which the answer is written over. */
-  assistantId: string;
+  answerId: string;
   /** True for the first turn of a new conversation. */
   isNew: boolean;
+  /** The assistant's settings when the conversation has one: its instructions go to the model here, on the server. */
+  assistant: AssistantConfig | null;
   model: ResolvedModel;
   handle: TurnHandle;
 };
 
 const BUSY = "An answer is still being written in this conversation. Wait for it, or press Stop.";
 const NOT_FOUND = "That conversation does not exist (it may have been deleted).";
+const ASSISTANT_GONE = "The assistant of this conversation is no longer available to you. The conversation stays readable; start a new chat to go on.";
 
 /** What the turn writes, given the stored conversation (null for a new one) and the request. */
 export function planTurnInput(history: ChatUIMessage[], request: Pick<ChatRequest, "regenerate">, parts: ChatPart[]) {
@@ -58,7 +63,13 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
   const conversation = request.conversationId ? await loadTurnConversation(user.id, request.conversationId) : null;
   if (request.conversationId && !conversation) throw new AppError("not_found", NOT_FOUND);
 
-  const model = await resolveModel(request.modelId ?? conversation?.modelId ?? null);
+  const assistantId = conversation ? conversation.assistantId : (request.assistantId ?? null);
+  const assistant = assistantId ? await assistantSettingsForTurn(user, assistantId, conversation?.assistantVersionId ?? null) : null;
+  if (assistantId && !assistant) {
+    throw new AppError(conversation ? "conflict" : "not_found", conversation ? ASSISTANT_GONE : "That assistant does not exist, or it is not shared with you.");
+  }
+
+  const model = await resolveModel(request.modelId ?? conversation?.modelId ?? assistant?.config.modelId ?? null);
   if (!model) throw new AppError("conflict", NO_MODEL_MESSAGE);
   // Only a usable pick is remembered on the conversation; otherwise the default answered.
   const pickedModelId = request.modelId && request.modelId === model.id ? model.id : null;
@@ -68,14 +79,16 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
   const handle = startTurn(conversationId, user.id);
   if (!handle) throw new AppError("conflict", BUSY);
 
-  const assistantId = randomUUID();
+  const answerId = randomUUID();
   const input: BeginTurnInput = {
     userId: user.id,
     conversationId,
-    create: conversation ? undefined : { title: titleFromMessage(request.message.text) },
+    create: conversation
+      ? undefined
+      : { title: titleFromMessage(request.message.text), assistantId: assistant?.assistantId ?? null, assistantVersionId: assistant?.versionId ?? null },
     userMessage: plan.userMessage,
     replaceMessageId: plan.replaceMessageId,
-    assistant: { id: assistantId, modelId: model.id, modelName: model.label, endpointName: model.endpoint.name },
+    assistant: { id: answerId, modelId: model.id, modelName: model.label, endpointName: model.endpoint.name },
     runnerId: runnerId(),
     pickedModelId,
   };
@@ -89,5 +102,14 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
     handle.finish();
     throw error;
   }
-  return { userId: user.id, conversationId, history: plan.history, assistantId, isNew: !conversation, model, handle };
+  return {
+    userId: user.id,
+    conversationId,
+    history: plan.history,
+    answerId,
+    isNew: !conversation,
+    assistant: assistant?.config ?? null,
+    model,
+    handle,
+  };
 }

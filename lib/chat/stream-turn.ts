@@ -21,8 +21,13 @@ export async function streamTurn(turn: Turn): Promise<Response> {
       return failure;
     };
 
+    const settings = turn.assistant;
     const result = streamText({
       model: getLanguageModel(model.endpoint, model.name),
+      // The assistant's instructions come from the database, never from the browser.
+      ...(settings?.instructions ? { instructions: settings.instructions } : {}),
+      ...(settings?.temperature !== null && settings?.temperature !== undefined ? { temperature: settings.temperature } : {}),
+      ...(settings?.maxOutputTokens ? { maxOutputTokens: settings.maxOutputTokens } : {}),
       messages: await convertToModelMessages(toModelHistory(turn.history)),
       abortSignal: handle.signal,
       // 429/5xx before the first token are retried in the provider's fetch (lib/ai/providers.ts),
@@ -33,7 +38,7 @@ export async function streamTurn(turn: Turn): Promise<Response> {
       },
     });
 
-    const { assistantId } = turn;
+    const { answerId: assistantId } = turn;
     const startMetadata: ChatMessageMetadata = { modelName: model.label, endpointName: model.endpoint.name };
     const stream = toUIMessageStream<ToolSet, ChatUIMessage>({
       stream: result.stream.pipeThrough(transform),

@@ -7,12 +7,18 @@ import type { StoredMessage } from "@/lib/chat/history";
 import { db } from "@/lib/db/client";
 import type { EndpointKind } from "@/lib/generated/prisma/client";
 
-export type TurnConversation = { id: string; modelId: string | null; messages: StoredMessage[] };
+export type TurnConversation = {
+  id: string;
+  modelId: string | null;
+  assistantId: string | null;
+  assistantVersionId: string | null;
+  messages: StoredMessage[];
+};
 
 /** The user's conversation with its messages (oldest first), or null. Ownership is in the WHERE. */
 export async function loadTurnConversation(userId: string, conversationId: string): Promise<TurnConversation | null> {
-  const rows = await db.$queryRaw<Array<{ id: string; modelId: string | null; messages: StoredMessage[] }>>`
-    SELECT c.id, c."modelId",
+  const rows = await db.$queryRaw<TurnConversation[]>`
+    SELECT c.id, c."modelId", c."assistantId", c."assistantVersionId",
       COALESCE((
         SELECT json_agg(json_build_object('id', m.id, 'role', m.role, 'parts', m.parts, 'status', m.status, 'error', m.error,
           'modelName', m."modelName", 'endpointName', m."endpointName") ORDER BY m."createdAt", m.id)

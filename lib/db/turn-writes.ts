@@ -11,7 +11,7 @@ export type BeginTurnInput = {
   userId: string;
   conversationId: string;
   /** Create the conversation in the same statement (first message of a new chat). */
-  create?: { title: string };
+  create?: { title: string; assistantId?: string | null; assistantVersionId?: string | null };
   /** The user's new message; null when re-running the last one (Retry / Regenerate). */
   userMessage: { id: string; parts: ChatPart[] } | null;
   /** An answer to remove first (Regenerate). */
@@ -46,8 +46,9 @@ export async function beginTurn(input: BeginTurnInput): Promise<BeginTurnResult>
   const rows = messageRows(input, now);
   if (input.create) {
     await db.$executeRaw`WITH conv AS (
-        INSERT INTO "Conversation" (id, "userId", title, "modelId", "createdAt", "updatedAt", "lastMessageAt")
-        VALUES (${input.conversationId}::uuid, ${input.userId}::uuid, ${input.create.title}, ${input.pickedModelId}::uuid, ${now}::timestamp, ${now}::timestamp, ${now}::timestamp)
+        INSERT INTO "Conversation" (id, "userId", title, "modelId", "assistantId", "assistantVersionId", "createdAt", "updatedAt", "lastMessageAt")
+        VALUES (${input.conversationId}::uuid, ${input.userId}::uuid, ${input.create.title}, ${input.pickedModelId}::uuid,
+          ${input.create.assistantId ?? null}::uuid, ${input.create.assistantVersionId ?? null}::uuid, ${now}::timestamp, ${now}::timestamp, ${now}::timestamp)
         RETURNING id
       ), msgs AS (${INSERT_MESSAGES} ${rows} ${VALUES_ALIAS})
       SELECT count(*) FROM msgs`;

@@ -20,6 +20,8 @@ export const chatRequestSchema = z
         .refine((text) => text.trim().length > 0, "Write a message first."),
     }),
     modelId: z.uuid().optional(),
+    /** Starts the new conversation with this assistant (ignored for an existing conversation). */
+    assistantId: z.uuid().optional(),
     /** Re-run the last turn: the last assistant message is replaced, the user message is not repeated. */
     regenerate: z.boolean().optional(),
   })

@@ -7,7 +7,10 @@ import { NoModelNotice } from "@/components/chat/no-model-notice";
 import { requirePageUser } from "@/lib/auth/session";
 import { loadChatSetup } from "@/lib/chat/chat-setup";
 import { toChatMessages } from "@/lib/chat/history";
+import { assistantOfConversation } from "@/lib/db/assistants";
 import { findConversationWithMessages } from "@/lib/db/conversations";
+import { AssistantAvatar } from "@/components/assistants/assistant-avatar";
+import { Alert } from "@/components/ui/alert";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -27,8 +30,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ConversationPage({ params }: Props) {
   const { user, conversation } = await loadConversation((await params).id);
-  const setup = await loadChatSetup(conversation.modelId);
+  const [setup, assistant] = await Promise.all([loadChatSetup(conversation.modelId), assistantOfConversation(user, conversation.id)]);
+  const gone = assistant.state === "gone";
   return (
+    <div className="flex h-full flex-col">
+      {assistant.state === "available" ? (
+        <div className="flex items-center gap-2 border-b border-zinc-200 px-4 py-2 text-sm dark:border-zinc-800" data-testid="conversation-assistant">
+          <AssistantAvatar avatar={assistant.avatar} size="sm" />
+          <span className="font-medium">{assistant.name}</span>
+        </div>
+      ) : null}
+      <div className="min-h-0 flex-1">
     <Chat
       key={conversation.id}
       conversationId={conversation.id}
@@ -36,7 +48,17 @@ export default async function ConversationPage({ params }: Props) {
       initialMessages={toChatMessages(conversation.messages)}
       models={setup.models}
       initialModelId={setup.selectedModelId}
-      blocked={setup.canChat ? undefined : <NoModelNotice isAdmin={user.role === "admin"} />}
+      blocked={
+        gone ? (
+          <div className="mx-auto w-full max-w-3xl px-3 pb-4">
+            <Alert tone="info">The assistant of this conversation is no longer available to you. You can still read it; start a new chat to go on.</Alert>
+          </div>
+        ) : setup.canChat ? undefined : (
+          <NoModelNotice isAdmin={user.role === "admin"} />
+        )
+      }
     />
+      </div>
+    </div>
   );
 }

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AssistantSideActions } from "@/components/assistants/assistant-admin-actions";
+import { AssistantForm } from "@/components/assistants/assistant-form";
+import { requirePageUser } from "@/lib/auth/session";
+import { loadChatSetup } from "@/lib/chat/chat-setup";
+import { getAssistantForEdit, listVersions } from "@/lib/db/assistants";
+import { AppError } from "@/lib/errors";
+import { parseId } from "@/lib/schemas/ids";
+
+export const metadata: Metadata = { title: "Edit assistant" };
+
+export default async function EditAssistantPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePageUser(`/assistants/${id}/edit`);
+  const assistantId = parseId(id, "assistant");
+  const [assistant, versions, setup] = await Promise.all([
+    getAssistantForEdit(user, assistantId),
+    listVersions(user, assistantId),
+    loadChatSetup(null),
+  ]).catch((error: unknown) => {
+    // Not visible: 404. Visible but not editable: the same page as a miss, with no settings shown.
+    if (error instanceof AppError && (error.code === "not_found" || error.code === "forbidden")) notFound();
+    throw error;
+  });
+  return (
+    <div className="mx-auto grid max-w-5xl gap-8 px-4 py-8 lg:grid-cols-[1fr_18rem]">
+      <div className="flex flex-col gap-6">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h1 className="text-2xl font-semibold">{assistant.name}</h1>
+          <Link href={`/?assistant=${assistant.id}`} className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700">
+            Chat with it
+          </Link>
+        </div>
+        <AssistantForm key={assistant.currentVersion} assistant={assistant} models={setup.models} isCreator={assistant.mine} />
+      </div>
+      <AssistantSideActions assistant={assistant} versions={versions} isAdmin={user.role === "admin"} />
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+import "server-only";
+// Assistants. Who may see or change one is part of every query: private ones are their creator's
+// alone (anyone else gets a 404), organisation ones are visible to every signed-in user and
+// editable by their creator and admins (others get a 403, as they can see it anyway).
+import type { CurrentUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { assistantConfigSchema, type AssistantConfig, type AssistantInput } from "@/lib/schemas/assistants";
+import type { AssistantSummary, AssistantVersionView, AssistantView } from "@/lib/types/assistants";
+
+const NOT_FOUND = "That assistant does not exist, or it is not shared with you.";
+const NOT_EDITABLE = "Only its creator and admins can edit this assistant.";
+
+type Viewer = Pick<CurrentUser, "id" | "role">;
+
+export const visibleTo = (user: Viewer): Prisma.AssistantWhereInput => ({ OR: [{ creatorId: user.id }, { visibility: "organisation" }] });
+
+const editableBy = (user: Viewer): Prisma.AssistantWhereInput =>
+  user.role === "admin" ? { OR: [{ creatorId: user.id }, { visibility: "organisation" }] } : { creatorId: user.id };
+
+const rowInclude = { creator: { select: { name: true, email: true } } } satisfies Prisma.AssistantInclude;
+type Row = Prisma.AssistantGetPayload<{ include: typeof rowInclude }>;
+
+/** Stored config, validated when read back; a damaged row still renders with defaults. */
+export function readConfig(value: unknown): AssistantConfig {
+  const parsed = assistantConfigSchema.safeParse(value);
+  return parsed.success ? parsed.data : assistantConfigSchema.parse({});
+}
+
+function toSummary(row: Row, user: Viewer): AssistantSummary {
+  const config = readConfig(row.config);
+  const mine = row.creatorId === user.id;
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    avatar: config.avatar,
+    visibility: row.visibility,
+    featured: row.featured,
+    creatorName: row.creator.name || row.creator.email,
+    mine,
+    canEdit: mine || (user.role === "admin" && row.visibility === "organisation"),
+  };
+}
+
+function toView(row: Row, user: Viewer): AssistantView {
+  return { ...toSummary(row, user), config: readConfig(row.config), currentVersion: row.currentVersion, updatedAt: row.updatedAt.toISOString() };
+}
+
+export async function listAssistants(user: Viewer, options: { query?: string; scope: "gallery" | "mine" }): Promise<AssistantSummary[]> {
+  const query = options.query?.trim();
+  const rows = await db.assistant.findMany({
+    where: {
+      AND: [
+        options.scope === "mine" ? { creatorId: user.id } : visibleTo(user),
+        query ? { OR: [{ name: { contains: query, mode: "insensitive" } }, { description: { contains: query, mode: "insensitive" } }] } : {},
+      ],
+    },
+    include: rowInclude,
+    orderBy: [{ featured: "desc" }, { updatedAt: "desc" }, { id: "asc" }],
+    take: 200,
+  });
+  return rows.map((row) => toSummary(row, user));
+}
+
+/** An assistant the user may chat with, or a 404. */
+export async function getAssistantForUse(user: Viewer, id: string): Promise<AssistantView> {
+  const row = await db.assistant.findFirst({ where: { id, ...visibleTo(user) }, include: rowInclude });
+  if (!row) throw new AppError("not_found", NOT_FOUND);
+  return toView(row, user);
+}
+
+/** An assistant the user may edit: 404 when they cannot see it, 403 when they can but may not edit. */
+async function requireEditable(user: Viewer, id: string): Promise<Row> {
+  const row = await db.assistant.findFirst({ where: { id, ...visibleTo(user) }, include: rowInclude });
+  if (!row) throw new AppError("not_found", NOT_FOUND);
+  const editable = await db.assistant.count({ where: { id, ...editableBy(user) } });
+  if (editable === 0) throw new AppError("forbidden", NOT_EDITABLE);
+  return row;
+}
+
+export async function getAssistantForEdit(user: Viewer, id: string): Promise<AssistantView> {
+  return toView(await requireEditable(user, id), user);
+}
+
+function split(input: AssistantInput): { name: string; description: string; config: AssistantConfig } {
+  const { name, description, visibility: _visibility, ...config } = input;
+  return { name, description, config: assistantConfigSchema.parse(config) };
+}
+
+export async function createAssistant(user: Viewer, input: AssistantInput): Promise<AssistantView> {
+  const { name, description, config } = split(input);
+  const row = await db.assistant.create({
+    data: {
+      creatorId: user.id,
+      name,
+      description,
+      visibility: input.visibility,
+      config,
+      currentVersion: 1,
+      versions: { create: { version: 1, snapshot: { name, description, config }, createdById: user.id } },
+    },
+    include: rowInclude,
+  });
+  return toView(row, user);
+}
+
+/** Saves new settings as a new version. */
+export async function updateAssistant(user: Viewer, id: string, input: AssistantInput): Promise<AssistantView> {
+  const current = await requireEditable(user, id);
+  const { name, description, config } = split(input);
+  const version = current.currentVersion + 1;
+  const row = await db.assistant.update({
+    where: { id },
+    data: {
+      name,
+      description,
+      config,
+      // Only the creator decides who can see it.
+      ...(current.creatorId === user.id ? { visibility: input.visibility } : {}),
+      ...(input.visibility === "private" ? { featured: false } : {}),
+      currentVersion: version,
+      versions: { create: { version, snapshot: { name, description, config }, createdById: user.id } },
+    },
+    include: rowInclude,
+  });
+  return toView(row, user);
+}
+
+export async function listVersions(user: Viewer, id: string): Promise<AssistantVersionView[]> {
+  await requireEditable(user, id);
+  const versions = await db.assistantVersion.findMany({ where: { assistantId: id }, orderBy: { version: "desc" }, take: 100 });
+  return versions.map((version) => {
+    const snapshot = version.snapshot as { name?: unknown; config?: unknown };
+    const config = readConfig(snapshot.config);
+    return {
+      id: version.id,
+      version: version.version,
+      createdAt: version.createdAt.toISOString(),
+      name: typeof snapshot.name === "string" ? snapshot.name : "",
+      instructionsPreview: config.instructions.slice(0, 140),
+    };
+  });
+}
+
+/** Restoring makes the old settings current again, as a new version (history is never rewritten). */
+export async function restoreVersion(user: Viewer, id: string, versionId: string): Promise<AssistantView> {
+  const current = await requireEditable(user, id);
+  const old = await db.assistantVersion.findFirst({ where: { id: versionId, assistantId: id } });
+  if (!old) throw new AppError("not_found", "That version does not exist.");
+  const snapshot = old.snapshot as { name?: unknown; description?: unknown; config?: unknown };
+  return updateAssistant(user, id, {
+    name: typeof snapshot.name === "string" ? snapshot.name : current.name,
+    description: typeof snapshot.description === "string" ? snapshot.description : "",
+    visibility: current.visibility,
+    ...readConfig(snapshot.config),
+  });
+}
+
+export async function deleteAssistant(user: Viewer, id: string): Promise<void> {
+  await requireEditable(user, id);
+  await db.assistant.delete({ where: { id } });
+}
+
+export async function setFeatured(id: string, featured: boolean): Promise<void> {
+  const { count } = await db.assistant.updateMany({ where: { id, visibility: "organisation" }, data: { featured } });
+  if (count === 0) throw new AppError("not_found", "Only organisation assistants can be featured.");
+}
+
+/** The version id a new conversation records. */
+export async function currentVersionId(assistantId: string, version: number): Promise<string | null> {
+  const row = await db.assistantVersion.findUnique({ where: { assistantId_version: { assistantId, version } }, select: { id: true } });
+  return row?.id ?? null;
+}
+
+export type AssistantTurnSettings = { assistantId: string; versionId: string | null; config: AssistantConfig };
+
+/**
+ * The settings a turn uses: for a conversation that recorded a version, that version; for a new
+ * one, the current version. Null when the user can no longer see the assistant (it was deleted or
+ * made private): the conversation stays readable, but cannot go on.
+ */
+export async function assistantSettingsForTurn(user: Viewer, assistantId: string, versionId: string | null): Promise<AssistantTurnSettings | null> {
+  const row = await db.assistant.findFirst({
+    where: { id: assistantId, ...visibleTo(user) },
+    select: {
+      config: true,
+      currentVersion: true,
+      versions: { where: versionId ? { id: versionId } : { version: { gte: 0 } }, orderBy: { version: "desc" }, take: 1, select: { id: true, version: true, snapshot: true } },
+    },
+  });
+  if (!row) return null;
+  const version = row.versions[0];
+  if (versionId && version) {
+    const snapshot = version.snapshot as { config?: unknown };
+    return { assistantId, versionId: version.id, config: readConfig(snapshot.config) };
+  }
+  return { assistantId, versionId: version?.id ?? null, config: readConfig(row.config) };
+}
+
+export type ConversationAssistant =
+  | { state: "none" }
+  | { state: "gone" }
+  | { state: "available"; id: string; name: string; avatar: AssistantConfig["avatar"] };
+
+/** The assistant of one of the user's conversations, as the conversation page shows it. */
+export async function assistantOfConversation(user: Viewer, conversationId: string): Promise<ConversationAssistant> {
+  const conversation = await db.conversation.findFirst({ where: { id: conversationId, userId: user.id }, select: { assistantId: true } });
+  if (!conversation?.assistantId) return { state: "none" };
+  const row = await db.assistant.findFirst({ where: { id: conversation.assistantId, ...visibleTo(user) }, select: { id: true, name: true, config: true } });
+  return row ? { state: "available", id: row.id, name: row.name, avatar: readConfig(row.config).avatar } : { state: "gone" };
+}

@@ -1,0 +1,65 @@
+// Assistant settings: what the builder form sends, what is stored (config JSON, validated when read
+// back), and the portable export format. Shared by the browser and the server.
+import { z } from "zod";
+
+export const MAX_STARTERS = 6;
+export const MAX_AVATAR_BYTES = 256 * 1024;
+const AVATAR_DATA_URL = /^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/]+=*$/;
+
+export const avatarSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("emoji"), value: z.string().trim().min(1, "Pick an emoji.").max(16, "Use a single emoji.") }),
+  z.object({
+    type: z.literal("image"),
+    value: z
+      .string()
+      .regex(AVATAR_DATA_URL, "Upload a PNG, JPEG, WebP or GIF image.")
+      .refine((value) => Math.floor(((value.length - value.indexOf(",") - 1) * 3) / 4) <= MAX_AVATAR_BYTES, "Images are at most 256 KB."),
+  }),
+]);
+
+export const assistantConfigSchema = z.object({
+  avatar: avatarSchema.default({ type: "emoji", value: "🤖" }),
+  instructions: z.string().max(20_000, "Instructions are at most 20,000 characters.").default(""),
+  starters: z
+    .array(z.string().trim().min(1, "A conversation starter cannot be empty.").max(200, "Keep each starter under 200 characters."))
+    .max(MAX_STARTERS, `At most ${MAX_STARTERS} conversation starters.`)
+    .default([]),
+  /** An enabled Model id, or null for the instance's default model. */
+  modelId: z.uuid().nullable().default(null),
+  temperature: z.number().min(0, "Temperature is between 0 and 2.").max(2, "Temperature is between 0 and 2.").nullable().default(null),
+  maxOutputTokens: z.number().int().min(1).max(65_536, "At most 65,536 output tokens.").nullable().default(null),
+  /** Built-in tools this assistant may use (ids from the tool registry). */
+  tools: z.array(z.string().max(64)).max(20).default([]),
+  maxToolSteps: z.number().int().min(1, "At least 1 step.").max(20, "At most 20 steps.").default(5),
+});
+
+export type AssistantConfig = z.infer<typeof assistantConfigSchema>;
+
+export const assistantInputSchema = assistantConfigSchema.extend({
+  name: z.string().trim().min(1, "Give the assistant a name.").max(80, "Keep the name under 80 characters."),
+  description: z.string().trim().max(500, "Keep the description under 500 characters.").default(""),
+  visibility: z.enum(["private", "organisation"]).default("private"),
+});
+
+export type AssistantInput = z.infer<typeof assistantInputSchema>;
+
+/** The portable JSON an assistant exports to (no ids that only mean something here, never a secret). */
+export const assistantExportSchema = z.object({
+  format: z.literal("switchboard.assistant"),
+  version: z.literal(1),
+  assistant: z.object({
+    name: assistantInputSchema.shape.name,
+    description: z.string().max(500),
+    avatar: avatarSchema,
+    instructions: assistantConfigSchema.shape.instructions,
+    starters: assistantConfigSchema.shape.starters,
+    /** The preferred model by its upstream name (and endpoint), or null for the default. */
+    model: z.object({ name: z.string().max(200), endpoint: z.string().max(80) }).nullable(),
+    temperature: assistantConfigSchema.shape.temperature,
+    maxOutputTokens: assistantConfigSchema.shape.maxOutputTokens,
+    tools: assistantConfigSchema.shape.tools,
+    maxToolSteps: assistantConfigSchema.shape.maxToolSteps,
+  }),
+});
+
+export type AssistantExport = z.infer<typeof assistantExportSchema>;
