@@ -55,6 +55,7 @@ test("an assistant built with instructions and starters: its chat sends the inst
   // The next turn in the same conversation keeps the assistant.
   await page.reload();
   await expect(page.getByTestId("conversation-assistant")).toContainText("Pirate helper");
+  await expect(page.getByTestId("conversation-list").getByRole("link", { name: /Sing a shanty.*Pirate helper/ })).toBeVisible();
   const second = fake.requests.length;
   await page.getByRole("textbox", { name: "Message" }).fill("and another");
   await page.getByRole("button", { name: "Send" }).click();
@@ -95,6 +96,7 @@ test("another user gets 404 for a private assistant; an organisation assistant c
   await other.goto(conversationUrl);
   await expect(other.locator('[data-role="assistant"]').last()).toContainText("[G] Echo: hello shared");
   await expect(other.getByText("The assistant of this conversation is no longer available to you.")).toBeVisible();
+  await expect(other.getByTestId("conversation-list")).toContainText("Assistant no longer available");
   await context.close();
 });
 

@@ -3,6 +3,7 @@
 import { Bot, MessageSquare, SquarePen } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
+import { AssistantAvatar } from "@/components/assistants/assistant-avatar";
 import { mergeConversations, useRememberedConversations } from "@/components/chat/conversations-store";
 import type { ConversationSummary } from "@/lib/types/chat";
 import { cn } from "@/lib/utils/cn";
@@ -55,8 +56,15 @@ export function ConversationList({ initial }: { initial: ConversationSummary[] }
                       active && "bg-zinc-200 font-medium dark:bg-zinc-800",
                     )}
                   >
-                    <MessageSquare className="size-4 shrink-0 text-zinc-400" aria-hidden />
-                    <span className="truncate">{conversation.title}</span>
+                    {conversation.assistant ? (
+                      <AssistantAvatar avatar={conversation.assistant.avatar} size="sm" />
+                    ) : (
+                      <MessageSquare className="size-4 shrink-0 text-zinc-400" aria-hidden />
+                    )}
+                    <span className="min-w-0 truncate">
+                      {conversation.title}
+                      {conversation.assistant ? <span className="block truncate text-xs text-zinc-500">{conversation.assistant.name}</span> : null}
+                    </span>
                   </Link>
                 </li>
               );

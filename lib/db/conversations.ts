@@ -3,11 +3,12 @@ import "server-only";
 // conversation is indistinguishable from one that does not exist (404).
 import { decodeConversationCursor, encodeConversationCursor } from "@/lib/db/conversation-cursor";
 import { db } from "@/lib/db/client";
+import { readConfig, visibleTo } from "@/lib/db/assistants";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChatPart, ConversationListPage, ConversationSummary } from "@/lib/types/chat";
 
-const summarySelect = { id: true, title: true, modelId: true, lastMessageAt: true } satisfies Prisma.ConversationSelect;
+const summarySelect = { id: true, title: true, modelId: true, lastMessageAt: true, assistantId: true } satisfies Prisma.ConversationSelect;
 
 type SummaryRow = Prisma.ConversationGetPayload<{ select: typeof summarySelect }>;
 
@@ -15,6 +16,18 @@ const NOT_FOUND = "That conversation does not exist (it may have been deleted)."
 
 export function toConversationSummary(row: SummaryRow): ConversationSummary {
   return { id: row.id, title: row.title, modelId: row.modelId, lastMessageAt: row.lastMessageAt.toISOString() };
+}
+
+const GONE = { name: "Assistant no longer available", avatar: { type: "emoji" as const, value: "🚫" }, available: false };
+
+/** Names and avatars of the assistants of a page of conversations, one query, only those the user can see. */
+async function assistantLabels(userId: string, ids: Array<string | null>) {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  const labels = new Map<string, NonNullable<ConversationSummary["assistant"]>>();
+  if (wanted.length === 0) return labels;
+  const rows = await db.assistant.findMany({ where: { id: { in: wanted }, ...visibleTo({ id: userId, role: "user" }) }, select: { id: true, name: true, config: true } });
+  for (const row of rows) labels.set(row.id, { name: row.name, avatar: readConfig(row.config).avatar, available: true });
+  return labels;
 }
 
 /** The user's conversations, most recently active first. */
@@ -34,8 +47,9 @@ export async function listConversations(userId: string, options: { cursor?: stri
   });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
+  const assistants = await assistantLabels(userId, page.map((row) => row.assistantId));
   return {
-    conversations: page.map(toConversationSummary),
+    conversations: page.map((row) => ({ ...toConversationSummary(row), assistant: row.assistantId ? (assistants.get(row.assistantId) ?? GONE) : null })),
     nextCursor: rows.length > limit && last ? encodeConversationCursor(last) : null,
   };
 }

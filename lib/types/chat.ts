@@ -25,6 +25,8 @@ export type ConversationSummary = {
   title: string;
   modelId: string | null;
   lastMessageAt: string;
+  /** The assistant it talks to (null: a plain chat); `available: false` when it is gone for this user. */
+  assistant?: { name: string; avatar: { type: "emoji" | "image"; value: string }; available: boolean } | null;
 };
 
 export type ConversationListPage = { conversations: ConversationSummary[]; nextCursor: string | null };
