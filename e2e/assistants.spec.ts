@@ -119,3 +119,20 @@ test("restoring a version brings back the old instructions; export then import g
   const again = await (await page.request.get(`/api/assistants/${importedId}/export`)).json();
   expect(again).toEqual(exported);
 });
+
+test("the builder's preview chats with the unsaved settings and stores nothing", async ({ page }) => {
+  await newUser(page, "preview");
+  await createAssistant(page, { name: "Previewed", instructions: "Saved instructions" });
+  await page.getByLabel("Instructions").fill("UNSAVED-PREVIEW-INSTRUCTIONS");
+  const before = fake.requests.length;
+  await page.getByLabel("Preview message").fill("try me");
+  await page.getByRole("button", { name: "Try" }).click();
+  const preview = page.getByTestId("assistant-preview");
+  await expect(preview.locator('[data-preview-role="assistant"]')).toContainText("[G] Echo: try me");
+  expect(systemTexts(before)).toContain("UNSAVED-PREVIEW-INSTRUCTIONS");
+  // Nothing was saved: no new version, no conversation.
+  await page.reload();
+  await expect(page.getByLabel("Instructions")).toHaveValue("Saved instructions");
+  await expect(page.getByTestId("assistant-version")).toHaveCount(1);
+  expect((await (await page.request.get("/api/conversations")).json()).conversations).toHaveLength(0);
+});

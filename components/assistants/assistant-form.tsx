@@ -6,6 +6,7 @@ import { useState, type ChangeEvent, type FormEvent } from "react";
 import { z } from "zod";
 import { adminFetch } from "@/components/admin/api";
 import { AssistantAvatar } from "@/components/assistants/assistant-avatar";
+import { PreviewChat } from "@/components/assistants/preview-chat";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -95,7 +96,15 @@ export function AssistantForm({ assistant, models, isCreator }: { assistant?: As
     else router.push(`/assistants/${result.data.assistant.id}/edit`);
   }
 
+  const previewSettings = {
+    instructions,
+    modelId: modelId || null,
+    temperature: temperature === "" || Number.isNaN(Number(temperature)) ? null : Math.min(2, Math.max(0, Number(temperature))),
+    maxOutputTokens: maxOutputTokens === "" || !Number.isInteger(Number(maxOutputTokens)) || Number(maxOutputTokens) < 1 ? null : Math.min(65_536, Number(maxOutputTokens)),
+  };
+
   return (
+    <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={assistant ? "Edit assistant" : "Create assistant"}>
       {error ? <Alert>{error}</Alert> : null}
       {saved && assistant ? <Alert tone="info">Saved as a new version.</Alert> : null}
@@ -192,5 +201,7 @@ export function AssistantForm({ assistant, models, isCreator }: { assistant?: As
         {pending ? "Saving…" : assistant ? "Save" : "Create assistant"}
       </Button>
     </form>
+    <PreviewChat settings={previewSettings} />
+    </div>
   );
 }

@@ -1,0 +1,34 @@
+import "server-only";
+// A turn of the builder's live preview: the unsaved settings with the preview's history, streamed
+// back and never stored (unlike a conversation, the browser's history is all there is).
+import { createUIMessageStreamResponse, streamText, toUIMessageStream } from "ai";
+import { resolveModel } from "@/lib/ai/models";
+import { describeModelError } from "@/lib/ai/errors";
+import { endpointSecrets, getLanguageModel } from "@/lib/ai/providers";
+import { AppError } from "@/lib/errors";
+import type { PreviewRequest } from "@/lib/schemas/preview";
+import { NO_MODEL_MESSAGE } from "@/lib/types/chat";
+
+export async function streamPreview(request: PreviewRequest, abortSignal: AbortSignal): Promise<Response> {
+  const model = await resolveModel(request.settings.modelId);
+  if (!model) throw new AppError("conflict", NO_MODEL_MESSAGE);
+  const { settings } = request;
+  const result = streamText({
+    model: getLanguageModel(model.endpoint, model.name),
+    ...(settings.instructions ? { instructions: settings.instructions } : {}),
+    ...(settings.temperature !== null ? { temperature: settings.temperature } : {}),
+    ...(settings.maxOutputTokens ? { maxOutputTokens: settings.maxOutputTokens } : {}),
+    messages: request.messages.map((message) => ({ role: message.role, content: message.text })),
+    maxRetries: 0,
+    // A preview nobody watches any more is not worth finishing.
+    abortSignal,
+    onError: () => {},
+  });
+  return createUIMessageStreamResponse({
+    stream: toUIMessageStream({
+      stream: result.stream,
+      onError: (error) => describeModelError(error, model.endpoint, endpointSecrets(model.endpoint)).message,
+    }),
+    headers: { "Cache-Control": "no-cache, no-transform" },
+  });
+}
