@@ -5,14 +5,17 @@
 //   [[status:429-once]]              429 the first time this exact message is seen, then succeed
 //   [[status:500-once]]              likewise with a 500
 //   [[status:500x3]]                 500 for the first 3 requests carrying this exact message
-//   [[drop:3]]                       stream 3 content chunks, then cut the connection
+//   [[drop:3]]                       stream 3 content chunks, then cut the connection (also when the
+//                                    reply has fewer chunks: the stream never finishes)
 //   [[stall]]                        send the first chunk, then nothing until the client goes away
-//   [[malformed]]                    a chunk that is not valid JSON in the middle of the stream
-//   [[slow:50]]                      50 ms between chunks
+//   [[malformed]]                    a chunk that is not valid JSON after the first content chunk
+//   [[slow:50]]                      50 ms before each content chunk
 //   [[reply:TEXT]]                   reply exactly TEXT (still in chunks); must be the last directive
 //   [[words:N]]                      reply "w1 w2 … wN"
 //   [[no-usage]]                     never send usage, even when asked for
-// Directives are removed from the text that is echoed back.
+// Directives are removed from the text that is echoed back. "Content chunks" are text deltas, or the
+// argument fragments of a tool call. Without streaming, drop closes the socket before any byte,
+// stall never answers, and malformed sends half a JSON body.
 export type Directives = {
   tool?: { name: string; args: string };
   status?: number;

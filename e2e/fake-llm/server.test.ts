@@ -31,7 +31,11 @@ async function collectChat(text: string, includeUsage: boolean) {
   for await (const chunk of stream) {
     chunks += 1;
     content += chunk.choices[0]?.delta.content ?? "";
-    if (chunk.usage) usage = chunk.usage;
+    // OpenAI sends `usage: null` on the other chunks; only the last one, without choices, carries it.
+    if (chunk.usage) {
+      expect(chunk.choices).toEqual([]);
+      usage = chunk.usage;
+    }
   }
   return { content, chunks, usage };
 }
@@ -40,6 +44,8 @@ describe("fake LLM server (checked with the openai client)", () => {
   it("lists models", async () => {
     const list = await client.models.list();
     expect(list.data.map((model) => model.id)).toEqual(["m-one", "m-two"]);
+    expect((await client.models.retrieve("m-two")).owned_by).toBe("fake");
+    await expect(client.models.retrieve("nope")).rejects.toBeInstanceOf(OpenAI.NotFoundError);
   });
 
   it("answers chat completions without streaming, with usage", async () => {
@@ -130,20 +136,60 @@ describe("fake LLM server (checked with the openai client)", () => {
     const item = call.output[0];
     expect(item?.type).toBe("function_call");
     if (item?.type === "function_call") expect(JSON.parse(item.arguments)).toEqual({ zone: "UTC" });
+
+    const quiet = await client.responses.create({ model: "m-one", input: "hush [[no-usage]]" });
+    expect(quiet.output_text).toBe("[T] Echo: hush");
+    expect(quiet.usage ?? null).toBeNull();
+  });
+
+  it("streams a Responses function call in argument fragments, then answers its output", async () => {
+    const stream = await client.responses.create({ model: "m-one", input: [{ role: "user", content: [{ type: "input_text", text: 'when? [[tool:get_time {"zone":"UTC"}]]' }] }], stream: true });
+    const types: string[] = [];
+    let args = "";
+    let done: { name: string; arguments: string } | undefined;
+    let item: OpenAI.Responses.ResponseOutputItem | undefined;
+    for await (const event of stream) {
+      types.push(event.type);
+      if (event.type === "response.function_call_arguments.delta") args += event.delta;
+      if (event.type === "response.function_call_arguments.done") done = event;
+      if (event.type === "response.output_item.done") item = event.item;
+    }
+    expect(types.filter((type) => type === "response.function_call_arguments.delta").length).toBeGreaterThan(1);
+    expect(types.at(-1)).toBe("response.completed");
+    expect(JSON.parse(args)).toEqual({ zone: "UTC" });
+    expect(done?.name).toBe("get_time");
+    expect(item?.type === "function_call" ? [item.name, item.call_id.startsWith("call_")] : null).toEqual(["get_time", true]);
+
+    const followUp = await client.responses.create({
+      model: "m-one",
+      input: [
+        { role: "user", content: "when?" },
+        { type: "function_call", call_id: "call_1", name: "get_time", arguments: args },
+        { type: "function_call_output", call_id: "call_1", output: "12:00" },
+      ],
+    });
+    expect(followUp.output_text).toBe("[T] Tool result: 12:00");
   });
 
   it("fails like OpenAI: 401 for a wrong key, 500, and 429 with Retry-After", async () => {
     const wrong = new OpenAI({ baseURL: guarded.url, apiKey: "sk-wrong-key-999999", maxRetries: 0 });
     await expect(wrong.models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
+    await expect(wrong.chat.completions.create({ model: "m", messages: [{ role: "user", content: "x" }] })).rejects.toMatchObject({
+      status: 401,
+      code: "invalid_api_key",
+      message: expect.stringContaining("Incorrect API key provided"),
+    });
     const right = new OpenAI({ baseURL: guarded.url, apiKey: "sk-right-key-123456", maxRetries: 0 });
     expect((await right.models.list()).data.length).toBeGreaterThan(0);
 
     const error500 = await client.chat.completions.create({ model: "m", messages: [{ role: "user", content: "[[status:500]]" }] }).catch((error: unknown) => error);
     expect(error500).toBeInstanceOf(OpenAI.InternalServerError);
+    expect(error500).toMatchObject({ status: 500, type: "server_error" });
     const error429 = await client.chat.completions
       .create({ model: "m", messages: [{ role: "user", content: "[[status:429 retry-after=2]]" }] })
       .catch((error: unknown) => error);
     expect(error429).toBeInstanceOf(OpenAI.RateLimitError);
+    expect(error429).toMatchObject({ status: 429, code: "rate_limit_exceeded" });
     if (error429 instanceof OpenAI.APIError) expect(error429.headers?.get("retry-after")).toBe("2");
   });
 
@@ -162,6 +208,35 @@ describe("fake LLM server (checked with the openai client)", () => {
     ).rejects.toThrow();
   });
 
+  it("drops even short replies, breaks JSON mid-stream, and stalls until the client gives up", async () => {
+    // Silent, because the SDK logs every frame it cannot parse before throwing.
+    const quiet = new OpenAI({ baseURL: fake.url, apiKey: "anything", maxRetries: 0, logLevel: "off" });
+    const drain = async (text: string, api: "chat" | "responses" = "chat") => {
+      const stream =
+        api === "chat"
+          ? await quiet.chat.completions.create({ model: "m", messages: [{ role: "user", content: text }], stream: true })
+          : await quiet.responses.create({ model: "m", input: text, stream: true });
+      for await (const chunk of stream) void chunk;
+    };
+    await expect(drain("hi [[drop:50]]")).rejects.toThrow();
+    await expect(drain("hi [[drop:1]]", "responses")).rejects.toThrow();
+    await expect(drain("x [[malformed]]")).rejects.toThrow(SyntaxError);
+    await expect(drain("x [[malformed]]", "responses")).rejects.toThrow(SyntaxError);
+    await expect(client.chat.completions.create({ model: "m", messages: [{ role: "user", content: "[[drop:0]]" }] })).rejects.toBeInstanceOf(OpenAI.APIConnectionError);
+
+    const stalled = await client.chat.completions.create({ model: "m", messages: [{ role: "user", content: "a b c [[stall]]" }], stream: true });
+    let received = "";
+    const reading = (async () => {
+      for await (const chunk of stalled) received += chunk.choices[0]?.delta.content ?? "";
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(received).toBe("[T] ");
+    stalled.controller.abort();
+    await reading;
+    // The server is still healthy after the client walked away from a stalled stream.
+    expect((await collectChat("after", false)).content).toBe("[T] Echo: after");
+  });
+
   it("records requests, also for other processes", async () => {
     fake.clearRequests();
     await client.chat.completions.create({ model: "m-two", messages: [{ role: "user", content: "recorded" }] });
@@ -169,5 +244,9 @@ describe("fake LLM server (checked with the openai client)", () => {
     expect(fake.requests[0]?.path).toBe("/v1/chat/completions");
     const viaControl = (await (await fetch(fake.url.replace("/v1", "/__control/requests"))).json()) as unknown[];
     expect(viaControl).toHaveLength(1);
+    expect(viaControl[0]).toMatchObject({ method: "POST", path: "/v1/chat/completions", body: { model: "m-two" } });
+    const cleared = await fetch(fake.url.replace("/v1", "/__control/requests"), { method: "DELETE" });
+    expect(cleared.status).toBe(200);
+    expect(fake.requests).toHaveLength(0);
   });
 });

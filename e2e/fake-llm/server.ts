@@ -54,6 +54,17 @@ function failureFor(plan: Plan, failures: Map<string, number>, messageKey: strin
   return null;
 }
 
+/** The error bodies OpenAI sends for the statuses tests ask for; anything else reads as a server error. */
+function errorFor(status: number): { message: string; type: string; code?: string } {
+  if (status === 429) return { message: "Rate limit reached for requests. Please try again shortly.", type: "requests", code: "rate_limit_exceeded" };
+  if (status === 400) return { message: "Invalid request.", type: "invalid_request_error" };
+  if (status === 401) return { message: "Incorrect API key provided.", type: "invalid_request_error", code: "invalid_api_key" };
+  if (status === 403) return { message: "You are not allowed to use this model.", type: "invalid_request_error", code: "unsupported_country_region_territory" };
+  if (status === 404) return { message: "The model does not exist or you do not have access to it.", type: "invalid_request_error", code: "model_not_found" };
+  if (status === 503) return { message: "The engine is currently overloaded, please try again later.", type: "server_error" };
+  return { message: "The server had an error while processing your request. Sorry about that!", type: "server_error" };
+}
+
 function maskKey(key: string): string {
   return key.length > 8 ? `${key.slice(0, 3)}***${key.slice(-4)}` : "***";
 }
@@ -91,13 +102,25 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
       res.end(JSON.stringify({ object: "list", data: models.map((id) => ({ id, object: "model", created: 1700000000, owned_by: "fake" })) }));
       return;
     }
+    const modelId = /^\/v1\/models\/(.+)$/.exec(path)?.[1];
+    if (req.method === "GET" && modelId !== undefined) {
+      const id = decodeURIComponent(modelId);
+      if (!models.includes(id)) {
+        sendError(res, 404, `The model '${id}' does not exist`, { type: "invalid_request_error", code: "model_not_found" });
+        return;
+      }
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ id, object: "model", created: 1700000000, owned_by: "fake" }));
+      return;
+    }
     if (req.method === "POST" && (path === "/v1/chat/completions" || path === "/v1/responses")) {
       if (body === null || typeof body !== "object") {
         sendError(res, 400, "We could not parse the JSON body of your request.", { type: "invalid_request_error" });
         return;
       }
       if (options.failCompletionsWith) {
-        sendError(res, options.failCompletionsWith, "The server had an error while processing your request.");
+        const { message, ...extra } = errorFor(options.failCompletionsWith);
+        sendError(res, options.failCompletionsWith, message, extra);
         return;
       }
       const chat = path === "/v1/chat/completions";
@@ -106,17 +129,16 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
       if (options.noUsage) plan.directives.noUsage = true;
       const failure = failureFor(plan, failures, JSON.stringify(chat ? (body as ChatBody).messages?.at(-1) : (body as ResponsesBody).input));
       if (failure) {
-        sendError(res, failure.status, failure.status === 429 ? "Rate limit reached for requests. Please try again shortly." : "The server had an error while processing your request.", {
-          type: failure.status === 429 ? "requests" : "server_error",
-          headers: failure.headers,
-        });
+        const { message, ...extra } = errorFor(failure.status);
+        sendError(res, failure.status, message, { ...extra, headers: failure.headers });
         return;
       }
-      if (chat) await handleChatCompletions(req, res, request, plan, options.chunkDelayMs ?? 0);
-      else await handleResponses(req, res, request, plan, options.chunkDelayMs ?? 0);
+      if (chat) await handleChatCompletions(res, request, plan, options.chunkDelayMs ?? 0);
+      else await handleResponses(res, request, plan, options.chunkDelayMs ?? 0);
       return;
     }
-    sendError(res, 404, `Unknown path ${req.method} ${path}`, { type: "invalid_request_error" });
+    // OpenAI's own wording for a path it does not serve.
+    sendError(res, 404, `Invalid URL (${req.method ?? "GET"} ${path})`, { type: "invalid_request_error" });
   }
 
   const server = createServer((req, res) => {
