@@ -92,7 +92,7 @@ test("another user gets 404 for a private assistant; an organisation assistant c
   await page.goto(`/assistants/${sharedId}/edit`);
   await page.getByLabel("Only me").check();
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Saved as a new version.")).toBeVisible();
+  await expect(page.getByTestId("assistant-current-version")).toContainText("Version 2 is current");
   await other.goto(conversationUrl);
   await expect(other.locator('[data-role="assistant"]').last()).toContainText("[G] Echo: hello shared");
   await expect(other.getByText("The assistant of this conversation is no longer available to you.")).toBeVisible();
@@ -105,7 +105,7 @@ test("restoring a version brings back the old instructions; export then import g
   const id = await createAssistant(page, { name: "Versioned", instructions: "First instructions", starters: ["Hello"] });
   await page.getByLabel("Instructions").fill("Second instructions");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Saved as a new version.")).toBeVisible();
+  await expect(page.getByTestId("assistant-current-version")).toContainText("Version 2 is current");
   await expect(page.getByTestId("assistant-version")).toHaveCount(2);
   await page.getByRole("button", { name: "Restore version 1" }).click();
   await expect(page.getByTestId("assistant-version")).toHaveCount(3);

@@ -107,7 +107,6 @@ export function AssistantForm({ assistant, models, isCreator }: { assistant?: As
     <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={assistant ? "Edit assistant" : "Create assistant"}>
       {error ? <Alert>{error}</Alert> : null}
-      {saved && assistant ? <Alert tone="info">Saved as a new version.</Alert> : null}
       <div className="flex items-center gap-3">
         <AssistantAvatar avatar={avatar} size="lg" />
         <div className="flex flex-col gap-1">
@@ -200,6 +199,13 @@ export function AssistantForm({ assistant, models, isCreator }: { assistant?: As
       <Button type="submit" disabled={!hydrated || pending} className="self-start">
         {pending ? "Saving…" : assistant ? "Save" : "Create assistant"}
       </Button>
+      {assistant ? (
+        // Rendered from the saved data, so it still says so after the page refreshes (the form
+        // remounts with the new version's settings).
+        <p className="text-sm text-zinc-500" role="status" data-testid="assistant-current-version">
+          Version {assistant.currentVersion} is current{saved ? " (just saved)" : ""}.
+        </p>
+      ) : null}
     </form>
     <PreviewChat settings={previewSettings} />
     </div>
