@@ -6,9 +6,9 @@ import { listConversations } from "@/lib/db/conversations";
 
 export default async function ChatLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
-  const { conversations } = await listConversations(user.id, { limit: 50 });
+  const firstPage = await listConversations(user.id);
   return (
-    <AppShell user={{ name: user.name, email: user.email, role: user.role }} sidebar={<ConversationList initial={conversations} />}>
+    <AppShell user={{ name: user.name, email: user.email, role: user.role }} sidebar={<ConversationList initial={firstPage} />}>
       {children}
     </AppShell>
   );

@@ -1,6 +1,7 @@
 "use client";
 // The chat's small requests besides the stream itself, and turning errors into sentences.
 import { z } from "zod";
+import type { FeedbackValue } from "@/lib/types/chat";
 
 const errorBodySchema = z.object({ error: z.object({ message: z.string() }) });
 
@@ -46,5 +47,59 @@ export async function saveModelChoice(conversationId: string, modelId: string): 
     return parsed.success ? parsed.data.error.message : `The server answered ${res.status}.`;
   } catch {
     return "Could not reach Switchboard. Check your connection and try again.";
+  }
+}
+
+/** Saves (or, with null, takes back) the vote on an answer. Returns an error sentence, or null. */
+export async function saveFeedback(messageId: string, value: FeedbackValue | null): Promise<string | null> {
+  try {
+    const res = await fetch(`/api/messages/${messageId}/feedback`, {
+      method: "PUT",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ value }),
+    });
+    if (res.ok) return null;
+    const parsed = errorBodySchema.safeParse(await res.json().catch(() => null));
+    return parsed.success ? parsed.data.error.message : `The server answered ${res.status}.`;
+  } catch {
+    return "Could not reach Switchboard. Check your connection and try again.";
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const storedSchema = z.object({
+  conversation: z.object({ messages: z.array(z.object({ id: z.string(), role: z.string(), parts: z.array(z.object({ type: z.string(), text: z.string().optional() })) })) }),
+});
+
+type TextMessage = { id: string; role: string; parts: ReadonlyArray<{ type: string; text?: string }> };
+
+const textOf = (message: TextMessage) => message.parts.map((part) => (part.type === "text" ? (part.text ?? "") : "")).join("");
+
+/**
+ * The stored id of the local message at `index`. Messages loaded from the server carry their
+ * stored (UUID) id; a question sent in this visit has the browser's id, so it is found by position
+ * among the stored questions, and only when its text matches (otherwise null: reload).
+ */
+export function matchStoredMessage(local: ReadonlyArray<TextMessage>, index: number, stored: ReadonlyArray<TextMessage>): string | null {
+  const message = local[index];
+  if (!message) return null;
+  if (UUID.test(message.id)) return message.id;
+  const position = local.slice(0, index).filter((item) => item.role === message.role).length;
+  const candidate = stored.filter((item) => item.role === message.role)[position];
+  return candidate && textOf(candidate) === textOf(message) ? candidate.id : null;
+}
+
+/** Like matchStoredMessage, reading the stored conversation when needed. */
+export async function findStoredMessageId(conversationId: string, local: ReadonlyArray<TextMessage>, index: number): Promise<string | null> {
+  const message = local[index];
+  if (!message) return null;
+  if (UUID.test(message.id)) return message.id;
+  try {
+    const res = await fetch(`/api/conversations/${conversationId}`);
+    if (!res.ok) return null;
+    const parsed = storedSchema.safeParse(await res.json());
+    return parsed.success ? matchStoredMessage(local, index, parsed.data.conversation.messages) : null;
+  } catch {
+    return null;
   }
 }

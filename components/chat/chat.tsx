@@ -6,9 +6,11 @@ import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
 import { RefreshCw } from "lucide-react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { errorSentence, requestStop, saveModelChoice } from "@/components/chat/chat-api";
+import { errorSentence, findStoredMessageId, requestStop, saveModelChoice } from "@/components/chat/chat-api";
 import { Composer } from "@/components/chat/composer";
-import { rememberConversation } from "@/components/chat/conversations-store";
+import { announceTurnEnded, rememberConversation } from "@/components/chat/conversations-store";
+import { EditMessage } from "@/components/chat/edit-message";
+import { ActionBar, CopyButton, EditButton, FeedbackButtons } from "@/components/chat/message-actions";
 import { AssistantMessage, ErrorNotice, UserMessage, messageText } from "@/components/chat/message-view";
 import { ModelPicker } from "@/components/chat/model-picker";
 import { Button } from "@/components/ui/button";
@@ -35,6 +37,8 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
   const titleRef = useRef(title ?? DEFAULT_TITLE);
   const modelRef = useRef(initialModelId);
   const lastErrorRef = useRef<string | null>(null);
+  /** The stored question the next request replaces (Edit), with everything after it. */
+  const editRef = useRef<string | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [modelId, setModelId] = useState(initialModelId);
   const [modelNotice, setModelNotice] = useState<string | null>(null);
@@ -51,6 +55,8 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
         api: "/api/chat",
         prepareSendMessagesRequest: ({ messages, trigger }) => {
           const lastUser = messages.findLast((message) => message.role === "user");
+          const editMessageId = trigger === "submit-message" ? (editRef.current ?? undefined) : undefined;
+          editRef.current = null;
           return {
             body: {
               conversationId: idRef.current ?? undefined,
@@ -59,6 +65,7 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
               // Only a new conversation names its assistant; the server keeps it from then on.
               assistantId: idRef.current ? undefined : (assistantRef.current ?? undefined),
               regenerate: trigger === "regenerate-message" ? true : undefined,
+              editMessageId,
             },
           };
         },
@@ -78,7 +85,9 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
       }),
   );
 
-  const { messages, sendMessage, regenerate, stop, status } = useChat<ChatUIMessage>({
+  const [editingId, setEditingId] = useState<string | null>(null);
+
+  const { messages, setMessages, sendMessage, regenerate, stop, status } = useChat<ChatUIMessage>({
     messages: initialMessages,
     transport,
     onError: (error) => {
@@ -92,6 +101,11 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
         setFailures((previous) => ({ ...previous, [last.id]: sentence }));
       } else if (isAbort && last.role === "assistant") {
         setStopped((previous) => new Set(previous).add(last.id));
+      }
+      // The sidebar reloads: activity order, and after a first answer the title generated for it.
+      if (idRef.current) {
+        const answers = all.filter((message) => message.role === "assistant").length;
+        announceTurnEnded({ conversationId: idRef.current, firstAnswer: !isError && !isAbort && answers === 1 });
       }
     },
   });
@@ -115,6 +129,20 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
     if (!idRef.current) titleRef.current = titleFromMessage(text);
     void sendMessage({ text });
     return true;
+  }
+
+  /** Asks an edited question in place of a stored one: the server drops it and everything after it. */
+  async function resend(index: number, text: string): Promise<string | null> {
+    if (busy || blocked) return "Wait for the answer to finish first.";
+    const conversation = idRef.current;
+    const storedId = conversation ? await findStoredMessageId(conversation, messages, index) : null;
+    if (!storedId) return "This message could not be found on the server. Reload the page and try again.";
+    editRef.current = storedId;
+    setEditingId(null);
+    setFailures({});
+    setMessages(messages.slice(0, index));
+    void sendMessage({ text });
+    return null;
   }
 
   function retry() {
@@ -178,14 +206,27 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
               ))}
             </div>
           ) : null}
-          {messages.map((message) => {
+          {messages.map((message, index) => {
             const isLast = message.id === lastMessage?.id;
             const failure = failureOf(message);
             const retryNotice = failure ? <ErrorNotice sentence={failure} onRetry={retry} canRetry={isLast && !busy && !blocked} /> : null;
             if (message.role === "user") {
+              const text = messageText(message);
               return (
                 <div key={message.id} className="flex flex-col gap-6">
-                  <UserMessage message={message} />
+                  {editingId === message.id ? (
+                    <EditMessage initialText={text} onSend={(edited) => resend(index, edited)} onCancel={() => setEditingId(null)} />
+                  ) : (
+                    <UserMessage
+                      message={message}
+                      actions={
+                        <ActionBar align="end">
+                          <CopyButton text={text} />
+                          {!blocked ? <EditButton onClick={() => setEditingId(message.id)} disabled={busy} /> : null}
+                        </ActionBar>
+                      }
+                    />
+                  )}
                   {retryNotice && isLast ? <AssistantMessage message={null} streaming={false} error={retryNotice} /> : null}
                 </div>
               );
@@ -193,6 +234,7 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
             const streaming = isLast && busy;
             const wasStopped = stopped.has(message.id) || message.metadata?.status === "stopped";
             const canRegenerate = isLast && !busy && !failure && !blocked;
+            const answerText = messageText(message);
             return (
               <AssistantMessage
                 key={message.id}
@@ -209,14 +251,18 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
                 }
                 error={retryNotice}
                 actions={
-                  canRegenerate ? (
-                    <div>
-                      <Button variant="ghost" onClick={retry} className="px-2 py-1 text-xs">
-                        <RefreshCw className="size-3.5" aria-hidden />
-                        Regenerate
-                      </Button>
-                    </div>
-                  ) : null
+                  streaming ? null : (
+                    <ActionBar>
+                      {answerText ? <CopyButton text={answerText} /> : null}
+                      {answerText ? <FeedbackButtons messageId={message.id} initial={message.metadata?.feedback ?? null} /> : null}
+                      {canRegenerate ? (
+                        <Button variant="ghost" onClick={retry} className="px-2 py-1 text-xs">
+                          <RefreshCw className="size-3.5" aria-hidden />
+                          Regenerate
+                        </Button>
+                      ) : null}
+                    </ActionBar>
+                  )
                 }
               />
             );

@@ -11,10 +11,11 @@ export function messageText(message: Pick<ChatUIMessage, "parts">): string {
   return message.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
 }
 
-export function UserMessage({ message }: { message: ChatUIMessage }) {
+export function UserMessage({ message, actions }: { message: ChatUIMessage; actions?: ReactNode }) {
   return (
-    <div data-role="user" className="flex justify-end">
+    <div data-role="user" data-message-id={message.id} className="flex flex-col items-end gap-1">
       <div className="max-w-[85%] rounded-2xl bg-zinc-100 px-4 py-2 whitespace-pre-wrap break-words dark:bg-zinc-800">{messageText(message)}</div>
+      {actions}
     </div>
   );
 }
@@ -54,7 +55,7 @@ export function AssistantMessage({ message, streaming, note, error, actions }: A
   const reasoning = parts.map((part) => (part.type === "reasoning" ? part.text : "")).join("");
   const waiting = streaming && !text && !reasoning;
   return (
-    <div data-role="assistant" className="flex flex-col gap-2" aria-busy={streaming || undefined}>
+    <div data-role="assistant" data-message-id={message?.id} className="flex flex-col gap-2" aria-busy={streaming || undefined}>
       {reasoning ? (
         <details className="text-sm text-zinc-500">
           <summary className="cursor-pointer select-none">Reasoning</summary>

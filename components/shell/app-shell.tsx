@@ -51,11 +51,12 @@ export function AppShell({ user, sidebar, children }: { user: ShellUser; sidebar
             <X className="size-4" aria-hidden />
           </button>
         </div>
-        {/* On a phone, following a link or pressing a button in the sidebar (a conversation, "New chat") closes the drawer. */}
+        {/* On a phone, following a link or pressing a button in the sidebar (a conversation, "New chat") closes the
+            drawer; controls that work inside the sidebar (rename, delete, load more) are marked data-keep-sidebar-open. */}
         <div
           className="min-h-0 flex-1 overflow-y-auto px-2"
           onClick={(event) => {
-            if (event.target instanceof Element && event.target.closest("a, button")) setOpen(false);
+            if (event.target instanceof Element && event.target.closest("a, button") && !event.target.closest("[data-keep-sidebar-open]")) setOpen(false);
           }}
         >
           {sidebar}

@@ -89,3 +89,52 @@ export async function storedMessages(conversationId: string): Promise<StoredMess
     return rows;
   });
 }
+
+export async function userIdByEmail(email: string): Promise<string> {
+  return withDatabase(async (client) => {
+    const { rows } = await client.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
+    const id = rows[0]?.id;
+    if (!id) throw new Error(`No user ${email}`);
+    return id;
+  });
+}
+
+export type SeedConversation = {
+  title: string;
+  lastMessageAt: Date;
+  /** Alternating as given; written with the text search reads, like the app writes it. */
+  messages?: Array<{ role: "user" | "assistant"; text: string }>;
+};
+
+/** Writes conversations (and their messages) for a user straight into the database; returns their ids in order. */
+export async function seedConversations(userId: string, conversations: SeedConversation[]): Promise<string[]> {
+  return withDatabase(async (client) => {
+    const ids: string[] = [];
+    await client.query("BEGIN");
+    for (const conversation of conversations) {
+      const id = randomUUID();
+      ids.push(id);
+      await client.query(
+        `INSERT INTO "Conversation" (id, "userId", title, "createdAt", "updatedAt", "lastMessageAt") VALUES ($1, $2, $3, $4, $4, $4)`,
+        [id, userId, conversation.title, conversation.lastMessageAt],
+      );
+      for (const [index, message] of (conversation.messages ?? []).entries()) {
+        await client.query(
+          `INSERT INTO "Message" (id, "conversationId", role, parts, status, "searchText", "createdAt")
+           VALUES ($1, $2, $3::"MessageRole", $4::jsonb, 'complete', $5, $6)`,
+          [randomUUID(), id, message.role, JSON.stringify([{ type: "text", text: message.text }]), message.text, new Date(conversation.lastMessageAt.getTime() - 1000 + index)],
+        );
+      }
+    }
+    await client.query("COMMIT");
+    return ids;
+  });
+}
+
+/** The title a conversation has in the database now. */
+export async function storedTitle(conversationId: string): Promise<string | null> {
+  return withDatabase(async (client) => {
+    const { rows } = await client.query<{ title: string }>(`SELECT title FROM "Conversation" WHERE id = $1`, [conversationId]);
+    return rows[0]?.title ?? null;
+  });
+}

@@ -1,5 +1,7 @@
 import "server-only";
-// The end of a turn: decide how it ended and write the assistant's message, once.
+// The end of a turn: decide how it ended and write the assistant's message, once. After the
+// conversation's first complete answer, a title is asked for in the background.
+import { titleConversation } from "@/lib/chat/generate-title";
 import { toStorableParts } from "@/lib/chat/parts";
 import { tokenCount, type TurnMetrics } from "@/lib/chat/turn-metrics";
 import type { ResolvedModel } from "@/lib/ai/models";
@@ -46,10 +48,13 @@ export function assistantRecord(input: {
   };
 }
 
-/** Writes the answer over its placeholder; a failure is logged, never thrown into the finished stream. */
+/**
+ * Writes the answer over its placeholder; a failure is logged, never thrown into the finished stream.
+ * On the conversation's first complete answer it starts the title generation, without waiting for it.
+ */
 export async function finishTurn(record: AssistantMessageInput): Promise<void> {
   try {
-    const saved = await finishTurnMessage({
+    const { saved, firstAnswer } = await finishTurnMessage({
       userId: record.userId,
       messageId: record.id,
       parts: record.parts,
@@ -61,6 +66,16 @@ export async function finishTurn(record: AssistantMessageInput): Promise<void> {
       durationMs: record.durationMs,
     });
     if (!saved) console.warn(`[switchboard] Conversation ${record.conversationId} was deleted during its turn; the answer was not saved.`);
+    if (firstAnswer) {
+      // Fire and forget: the answer is saved and the stream may end; the sidebar picks the title up.
+      void titleConversation({
+        userId: record.userId,
+        conversationId: record.conversationId,
+        modelId: record.modelId,
+        currentTitle: firstAnswer.title,
+        question: firstAnswer.question,
+      });
+    }
   } catch (error) {
     console.error("[switchboard] Could not save the assistant's message:", error);
   }

@@ -34,6 +34,17 @@ describe("toChatMessages", () => {
       },
     ]);
   });
+
+  it("carries the vote on an answer, and nothing for a missing or unexpected one", () => {
+    const [up, none, odd] = toChatMessages([
+      row({ id: "a1", role: "assistant", feedback: 1 }),
+      row({ id: "a2", role: "assistant", feedback: null }),
+      row({ id: "a3", role: "assistant", feedback: 7 }),
+    ]);
+    expect(up?.metadata?.feedback).toBe(1);
+    expect(none?.metadata).not.toHaveProperty("feedback");
+    expect(odd?.metadata).not.toHaveProperty("feedback");
+  });
 });
 
 describe("toModelHistory", () => {

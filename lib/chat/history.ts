@@ -12,6 +12,8 @@ export type StoredMessage = {
   error: string | null;
   modelName: string | null;
   endpointName: string | null;
+  /** The owner's vote on an answer (not read on the turn path). */
+  feedback?: number | null;
 };
 
 /** Stored rows (oldest first) as UI messages; the turn's outcome rides along as metadata. */
@@ -22,6 +24,7 @@ export function toChatMessages(rows: ReadonlyArray<StoredMessage>): ChatUIMessag
       metadata.error = row.error;
       metadata.modelName = row.modelName;
       metadata.endpointName = row.endpointName;
+      if (row.feedback === 1 || row.feedback === -1) metadata.feedback = row.feedback;
     }
     return { id: row.id, role: row.role, parts: parseStoredParts(row.parts), metadata };
   });

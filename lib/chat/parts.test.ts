@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseStoredParts, partsText, toStorableParts } from "@/lib/chat/parts";
+import { parseStoredParts, partsText, searchTextOf, toStorableParts } from "@/lib/chat/parts";
 
 describe("parseStoredParts", () => {
   it("keeps valid text, reasoning and step-start parts", () => {
@@ -47,5 +47,18 @@ describe("toStorableParts", () => {
 describe("partsText", () => {
   it("joins the text parts only", () => {
     expect(partsText([{ type: "reasoning", text: "no" }, { type: "text", text: "a" }, { type: "step-start" }, { type: "text", text: "b" }])).toBe("ab");
+  });
+});
+
+describe("searchTextOf", () => {
+  it("is the text parts, one per line, without reasoning", () => {
+    expect(searchTextOf([{ type: "reasoning", text: "secret thoughts" }, { type: "text", text: "First" }, { type: "step-start" }, { type: "text", text: "second" }])).toBe(
+      "First\nsecond",
+    );
+  });
+
+  it("is null when there is no visible text", () => {
+    expect(searchTextOf([])).toBeNull();
+    expect(searchTextOf([{ type: "reasoning", text: "only thinking" }, { type: "text", text: "  " }])).toBeNull();
   });
 });

@@ -46,3 +46,15 @@ export function partsText(parts: ReadonlyArray<ChatPart>): string {
     .map((part) => part.text)
     .join("");
 }
+
+/**
+ * What full-text search reads for a message (Message.searchText): its text parts, one per line;
+ * null when there is none (a placeholder, or an answer that failed before any text).
+ */
+export function searchTextOf(parts: ReadonlyArray<ChatPart>): string | null {
+  const text = parts
+    .filter((part) => part.type === "text")
+    .map((part) => part.text)
+    .join("\n");
+  return text.trim() ? text : null;
+}

@@ -10,6 +10,7 @@ import { toChatMessages } from "@/lib/chat/history";
 import { ensureStopListener } from "@/lib/chat/remote-stop";
 import { holdRunnerLock, runnerId, sweepInterruptedTurns } from "@/lib/chat/runner";
 import { startTurn, type TurnHandle } from "@/lib/chat/running-turns";
+import { truncateFromMessage } from "@/lib/db/messages";
 import { loadTurnConversation } from "@/lib/db/turn-reads";
 import { beginTurn, type BeginTurnInput } from "@/lib/db/turn-writes";
 import { assistantSettingsForTurn } from "@/lib/db/assistants";
@@ -60,6 +61,7 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
   void holdRunnerLock();
   void ensureStopListener();
   const parts: ChatPart[] = [{ type: "text", text: request.message.text }];
+  if (request.editMessageId && request.conversationId) await truncateFromMessage(user.id, request.conversationId, request.editMessageId);
   const conversation = request.conversationId ? await loadTurnConversation(user.id, request.conversationId) : null;
   if (request.conversationId && !conversation) throw new AppError("not_found", NOT_FOUND);
 

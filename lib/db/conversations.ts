@@ -1,6 +1,7 @@
 import "server-only";
 // Conversations of one user. Every query carries the userId in its WHERE: another user's
 // conversation is indistinguishable from one that does not exist (404).
+import { searchTextOf } from "@/lib/chat/parts";
 import { decodeConversationCursor, encodeConversationCursor } from "@/lib/db/conversation-cursor";
 import { db } from "@/lib/db/client";
 import { readConfig, visibleTo } from "@/lib/db/assistants";
@@ -10,7 +11,7 @@ import type { ChatPart, ConversationListPage, ConversationSummary } from "@/lib/
 
 const summarySelect = { id: true, title: true, modelId: true, lastMessageAt: true, assistantId: true } satisfies Prisma.ConversationSelect;
 
-type SummaryRow = Prisma.ConversationGetPayload<{ select: typeof summarySelect }>;
+export type SummaryRow = Prisma.ConversationGetPayload<{ select: typeof summarySelect }>;
 
 const NOT_FOUND = "That conversation does not exist (it may have been deleted).";
 
@@ -37,8 +38,13 @@ export async function listConversations(userId: string, options: { cursor?: stri
   const rows = await db.conversation.findMany({
     where: {
       userId,
+      // The `lte` bound lets the (userId, lastMessageAt desc, id) index start at the cursor; the OR
+      // alone would be a filter over every row before it (measured: 5,000 rows read for page 167).
       ...(after
-        ? { OR: [{ lastMessageAt: { lt: after.lastMessageAt } }, { lastMessageAt: after.lastMessageAt, id: { gt: after.id } }] }
+        ? {
+            lastMessageAt: { lte: after.lastMessageAt },
+            OR: [{ lastMessageAt: { lt: after.lastMessageAt } }, { lastMessageAt: after.lastMessageAt, id: { gt: after.id } }],
+          }
         : {}),
     },
     orderBy: [{ lastMessageAt: "desc" }, { id: "asc" }],
@@ -47,11 +53,16 @@ export async function listConversations(userId: string, options: { cursor?: stri
   });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const assistants = await assistantLabels(userId, page.map((row) => row.assistantId));
   return {
-    conversations: page.map((row) => ({ ...toConversationSummary(row), assistant: row.assistantId ? (assistants.get(row.assistantId) ?? GONE) : null })),
+    conversations: await toSidebarSummaries(userId, page),
     nextCursor: rows.length > limit && last ? encodeConversationCursor(last) : null,
   };
+}
+
+/** Rows as the sidebar shows them: with the name and avatar of their assistant (one query for all). */
+export async function toSidebarSummaries(userId: string, rows: SummaryRow[]): Promise<ConversationSummary[]> {
+  const assistants = await assistantLabels(userId, rows.map((row) => row.assistantId));
+  return rows.map((row) => ({ ...toConversationSummary(row), assistant: row.assistantId ? (assistants.get(row.assistantId) ?? GONE) : null }));
 }
 
 /** One conversation without its messages, or null when the user has no such conversation. */
@@ -74,6 +85,7 @@ const messageSelect = {
   error: true,
   modelName: true,
   endpointName: true,
+  feedback: true,
 } satisfies Prisma.MessageSelect;
 
 /** One conversation with its messages (oldest first), or null when the user has no such conversation. */
@@ -104,7 +116,7 @@ export async function createConversationWithMessage(
       select: summarySelect,
     });
     const message = await tx.message.create({
-      data: { conversationId: conversation.id, role: "user", parts: input.parts, status: "complete", createdAt: conversation.lastMessageAt },
+      data: { conversationId: conversation.id, role: "user", parts: input.parts, searchText: searchTextOf(input.parts), status: "complete", createdAt: conversation.lastMessageAt },
       select: { id: true },
     });
     return { conversation: toConversationSummary(conversation), messageId: message.id };
@@ -118,6 +130,15 @@ export async function updateConversation(userId: string, id: string, change: { t
     const row = await tx.conversation.findFirstOrThrow({ where: { id, userId }, select: summarySelect });
     return toConversationSummary(row);
   });
+}
+
+/**
+ * Sets a generated title, unless the title changed since `expected` was read (the user renamed the
+ * conversation meanwhile: their title wins). True when it was set.
+ */
+export async function replaceTitleIfUnchanged(userId: string, id: string, expected: string, title: string): Promise<boolean> {
+  const { count } = await db.conversation.updateMany({ where: { id, userId, title: expected }, data: { title } });
+  return count > 0;
 }
 
 /** Deletes a conversation and its messages. */

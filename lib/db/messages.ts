@@ -1,11 +1,14 @@
 import "server-only";
 // Messages of a conversation. The user's message is written before the model is called; the
 // assistant's once, when the turn ends. Ownership is part of every WHERE (a miss is a 404).
+import { searchTextOf } from "@/lib/chat/parts";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { ChatPart, MessageStatus } from "@/lib/types/chat";
 
 const NOT_FOUND = "That conversation does not exist (it may have been deleted).";
+const MESSAGE_NOT_FOUND = "That message does not exist any more. Reload the conversation.";
+const BUSY = "An answer is still being written in this conversation. Wait for it, or press Stop.";
 
 /** Appends the user's message and marks the conversation active; optionally records the picked model. */
 export async function saveUserMessage(
@@ -22,7 +25,7 @@ export async function saveUserMessage(
     });
     if (count === 0) throw new AppError("not_found", NOT_FOUND);
     return tx.message.create({
-      data: { conversationId, role: "user", parts, status: "complete", createdAt: now },
+      data: { conversationId, role: "user", parts, searchText: searchTextOf(parts), status: "complete", createdAt: now },
       select: { id: true },
     });
   });
@@ -75,7 +78,27 @@ export async function saveAssistantMessage(input: AssistantMessageInput): Promis
     const now = new Date();
     const { count } = await tx.conversation.updateMany({ where: { id: conversationId, userId }, data: { lastMessageAt: now } });
     if (count === 0) return false;
-    await tx.message.create({ data: { ...message, conversationId, role: "assistant", createdAt: now } });
+    await tx.message.create({ data: { ...message, searchText: searchTextOf(message.parts), conversationId, role: "assistant", createdAt: now } });
     return true;
+  });
+}
+
+/**
+ * For editing an earlier question: deletes the user's message and everything after it in the
+ * conversation, in one transaction, so the next turn starts from there. Refused (409) while an answer
+ * is being written; a message that is not the user's own question in the user's conversation is a 404.
+ */
+export async function truncateFromMessage(userId: string, conversationId: string, messageId: string): Promise<{ deleted: number }> {
+  return db.$transaction(async (tx) => {
+    // Locks the conversation: a turn that starts meanwhile waits for this to finish.
+    const locked = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "Conversation" WHERE id = ${conversationId}::uuid AND "userId" = ${userId}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw new AppError("not_found", NOT_FOUND);
+    const target = await tx.message.findFirst({ where: { id: messageId, conversationId, role: "user" }, select: { id: true } });
+    if (!target) throw new AppError("not_found", MESSAGE_NOT_FOUND);
+    if (await tx.message.findFirst({ where: { conversationId, status: "streaming" }, select: { id: true } })) throw new AppError("conflict", BUSY);
+    // Messages are ordered by (createdAt, id): the message and every later one go.
+    const deleted = await tx.$executeRaw`DELETE FROM "Message" WHERE "conversationId" = ${conversationId}::uuid
+      AND ("createdAt", id) >= (SELECT "createdAt", id FROM "Message" WHERE id = ${target.id}::uuid)`;
+    return { deleted };
   });
 }

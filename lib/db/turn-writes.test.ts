@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectTestDatabase } from "@/lib/testing/test-database";
+import type { ChatPart } from "@/lib/types/chat";
 
 const url = connectTestDatabase();
 
@@ -57,11 +58,14 @@ describe("turn writes", () => {
     expect(await beginTurn(turn(alice, conversationId))).toBe("busy");
     // Another user's turn in this conversation: not found, and nothing written.
     expect(await beginTurn(turn(bob, conversationId))).toBe("not_found");
-    expect(await finishTurnMessage({ userId: bob, messageId: first.assistant.id, parts: text("x"), status: "complete", error: null, inputTokens: 1, outputTokens: 1, ttftMs: 1, durationMs: 1 })).toBe(false);
+    expect(await finishTurnMessage({ userId: bob, messageId: first.assistant.id, parts: text("x"), status: "complete", error: null, inputTokens: 1, outputTokens: 1, ttftMs: 1, durationMs: 1 })).toEqual({
+      saved: false,
+      firstAnswer: null,
+    });
 
     expect(
       await finishTurnMessage({ userId: alice, messageId: first.assistant.id, parts: text("answer"), status: "complete", error: null, inputTokens: 10, outputTokens: 2, ttftMs: 5, durationMs: 50 }),
-    ).toBe(true);
+    ).toEqual({ saved: true, firstAnswer: { title: "Hello", question: "question" } });
     const saved = await rows(conversationId);
     expect(saved.map((row) => [row.role, row.status, row.runnerId])).toEqual([
       ["user", "complete", null],
@@ -76,6 +80,29 @@ describe("turn writes", () => {
       [saved[0]?.id, "complete"],
       [again.assistant.id, "streaming"],
     ]);
+  });
+
+  it("write the text that search reads, and say which answer is the conversation's first complete one", async () => {
+    const conversationId = randomUUID();
+    const first = turn(alice, conversationId, { create: { title: "Opening" }, userMessage: { id: randomUUID(), parts: text("opening question") } });
+    expect(await beginTurn(first)).toBe("started");
+    const finish = (messageId: string, status: "complete" | "error", parts: ChatPart[] = text("an answer")) =>
+      finishTurnMessage({ userId: alice, messageId, parts, status, error: null, inputTokens: null, outputTokens: null, ttftMs: null, durationMs: null });
+
+    // A failed first answer is no reason for a title; its Retry, once complete, is.
+    expect(await finish(first.assistant.id, "error", [])).toEqual({ saved: true, firstAnswer: null });
+    const retry = turn(alice, conversationId, { userMessage: null, replaceMessageId: first.assistant.id });
+    expect(await beginTurn(retry)).toBe("started");
+    expect(await finish(retry.assistant.id, "complete", [{ type: "reasoning", text: "hidden" }, ...text("the answer")])).toEqual({
+      saved: true,
+      firstAnswer: { title: "Opening", question: "opening question" },
+    });
+    const second = turn(alice, conversationId, { userMessage: { id: randomUUID(), parts: text("follow-up") } });
+    expect(await beginTurn(second)).toBe("started");
+    expect(await finish(second.assistant.id, "complete")).toEqual({ saved: true, firstAnswer: null });
+
+    const stored = await db.message.findMany({ where: { conversationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { searchText: true } });
+    expect(stored.map((row) => row.searchText)).toEqual(["opening question", "the answer", "follow-up", "an answer"]);
   });
 
   it("mark a dead instance's streaming turn as interrupted, and leave a live one alone", async () => {

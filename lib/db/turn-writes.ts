@@ -3,6 +3,7 @@ import "server-only";
 // "streaming" placeholder for the answer (so a crash leaves a trace) and the conversation's
 // activity, refused while another answer is being written. At the end: the answer, once.
 // Ownership (userId) is part of every statement.
+import { searchTextOf } from "@/lib/chat/parts";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ChatPart, MessageStatus } from "@/lib/types/chat";
@@ -28,18 +29,18 @@ function messageRows(input: BeginTurnInput, now: Date) {
   const rows: Prisma.Sql[] = [];
   if (input.userMessage) {
     rows.push(Prisma.sql`(${input.userMessage.id}::uuid, 'user'::"MessageRole", ${JSON.stringify(input.userMessage.parts)}::jsonb,
-      'complete'::"MessageStatus", NULL, NULL::uuid, NULL, NULL, ${now}::timestamp)`);
+      'complete'::"MessageStatus", NULL, NULL::uuid, NULL, NULL, ${searchTextOf(input.userMessage.parts)}, ${now}::timestamp)`);
   }
   const { assistant } = input;
   // One millisecond later, so the answer always sorts after the question.
   rows.push(Prisma.sql`(${assistant.id}::uuid, 'assistant'::"MessageRole", '[]'::jsonb, 'streaming'::"MessageStatus",
-    ${input.runnerId}, ${assistant.modelId}::uuid, ${assistant.modelName}, ${assistant.endpointName}, ${new Date(now.getTime() + 1)}::timestamp)`);
+    ${input.runnerId}, ${assistant.modelId}::uuid, ${assistant.modelName}, ${assistant.endpointName}, NULL, ${new Date(now.getTime() + 1)}::timestamp)`);
   return Prisma.join(rows);
 }
 
-const INSERT_MESSAGES = Prisma.sql`INSERT INTO "Message" (id, "conversationId", role, parts, status, "runnerId", "modelId", "modelName", "endpointName", "createdAt")
-  SELECT v.id, conv.id, v.role, v.parts, v.status, v.runner, v.model_id, v.model_name, v.endpoint_name, v.created_at FROM conv, (VALUES`;
-const VALUES_ALIAS = Prisma.sql`) AS v(id, role, parts, status, runner, model_id, model_name, endpoint_name, created_at) RETURNING id`;
+const INSERT_MESSAGES = Prisma.sql`INSERT INTO "Message" (id, "conversationId", role, parts, status, "runnerId", "modelId", "modelName", "endpointName", "searchText", "createdAt")
+  SELECT v.id, conv.id, v.role, v.parts, v.status, v.runner, v.model_id, v.model_name, v.endpoint_name, v.search_text, v.created_at FROM conv, (VALUES`;
+const VALUES_ALIAS = Prisma.sql`) AS v(id, role, parts, status, runner, model_id, model_name, endpoint_name, search_text, created_at) RETURNING id`;
 
 export async function beginTurn(input: BeginTurnInput): Promise<BeginTurnResult> {
   const now = new Date();
@@ -83,12 +84,32 @@ export type FinishTurnInput = {
   durationMs: number | null;
 };
 
-/** Writes the answer over its placeholder. False when the conversation was deleted meanwhile. */
-export async function finishTurnMessage(input: FinishTurnInput): Promise<boolean> {
-  const count = await db.$executeRaw`UPDATE "Message" m SET parts = ${JSON.stringify(input.parts)}::jsonb,
+export type FinishTurnResult = {
+  /** False when the conversation was deleted meanwhile: nothing was written. */
+  saved: boolean;
+  /**
+   * Set when this is the conversation's first complete answer: its title now and the question that
+   * opened it, so a better title can be asked for (lib/chat/generate-title.ts).
+   */
+  firstAnswer: { title: string; question: string } | null;
+};
+
+/**
+ * Writes the answer over its placeholder, in one statement that also says whether it is the
+ * conversation's first complete answer (the time to give it a title).
+ */
+export async function finishTurnMessage(input: FinishTurnInput): Promise<FinishTurnResult> {
+  const rows = await db.$queryRaw<Array<{ title: string; question: string | null }>>`UPDATE "Message" m SET parts = ${JSON.stringify(input.parts)}::jsonb,
       status = ${input.status}::"MessageStatus", error = ${input.error}, "inputTokens" = ${input.inputTokens}::int,
-      "outputTokens" = ${input.outputTokens}::int, "ttftMs" = ${input.ttftMs}::int, "durationMs" = ${input.durationMs}::int, "runnerId" = NULL
+      "outputTokens" = ${input.outputTokens}::int, "ttftMs" = ${input.ttftMs}::int, "durationMs" = ${input.durationMs}::int, "runnerId" = NULL,
+      "searchText" = ${searchTextOf(input.parts)}
     FROM "Conversation" c
-    WHERE m.id = ${input.messageId}::uuid AND c.id = m."conversationId" AND c."userId" = ${input.userId}::uuid`;
-  return count > 0;
+    WHERE m.id = ${input.messageId}::uuid AND c.id = m."conversationId" AND c."userId" = ${input.userId}::uuid
+    RETURNING c.title, CASE WHEN m.status = 'complete' AND NOT EXISTS (
+        SELECT 1 FROM "Message" o WHERE o."conversationId" = m."conversationId" AND o.role = 'assistant' AND o.status = 'complete' AND o.id <> m.id)
+      THEN (SELECT u."searchText" FROM "Message" u WHERE u."conversationId" = m."conversationId" AND u.role = 'user' ORDER BY u."createdAt", u.id LIMIT 1)
+      END AS question`;
+  const row = rows[0];
+  if (!row) return { saved: false, firstAnswer: null };
+  return { saved: true, firstAnswer: row.question ? { title: row.title, question: row.question } : null };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chatRequestSchema, conversationChangeSchema, MAX_MESSAGE_LENGTH } from "@/lib/schemas/chat";
+import { chatRequestSchema, conversationChangeSchema, conversationListQuerySchema, MAX_MESSAGE_LENGTH, messageFeedbackSchema } from "@/lib/schemas/chat";
 
 const id = "6f1c2b8e-3a4d-4e5f-9a0b-1c2d3e4f5a6b";
 
@@ -22,6 +22,34 @@ describe("chatRequestSchema", () => {
     expect(chatRequestSchema.safeParse({ message: { text: "x".repeat(MAX_MESSAGE_LENGTH + 1) } }).success).toBe(false);
     expect(chatRequestSchema.safeParse({ message: { text: "x".repeat(MAX_MESSAGE_LENGTH) } }).success).toBe(true);
     expect(chatRequestSchema.safeParse({ conversationId: "1", message: { text: "Hi" } }).success).toBe(false);
+  });
+
+  it("takes the id of an earlier question to edit, only within a conversation and not with regenerate", () => {
+    expect(chatRequestSchema.parse({ conversationId: id, editMessageId: id, message: { text: "Better" } })).toMatchObject({ editMessageId: id });
+    expect(chatRequestSchema.safeParse({ editMessageId: id, message: { text: "Better" } }).success).toBe(false);
+    expect(chatRequestSchema.safeParse({ conversationId: id, editMessageId: "abc", message: { text: "Better" } }).success).toBe(false);
+    expect(chatRequestSchema.safeParse({ conversationId: id, editMessageId: id, regenerate: true, message: { text: "Better" } }).success).toBe(false);
+  });
+});
+
+describe("messageFeedbackSchema", () => {
+  it("takes a thumbs up (1), a thumbs down (-1) or null to clear the vote", () => {
+    expect(messageFeedbackSchema.parse({ value: 1 })).toEqual({ value: 1 });
+    expect(messageFeedbackSchema.parse({ value: -1 })).toEqual({ value: -1 });
+    expect(messageFeedbackSchema.parse({ value: null })).toEqual({ value: null });
+  });
+
+  it("refuses any other value, a missing value and extra fields", () => {
+    for (const body of [{ value: 0 }, { value: 2 }, { value: "1" }, { value: true }, {}, { value: 1, messageId: id }, null]) {
+      expect(messageFeedbackSchema.safeParse(body).success, JSON.stringify(body)).toBe(false);
+    }
+  });
+});
+
+describe("conversationListQuerySchema", () => {
+  it("trims the search and bounds its length", () => {
+    expect(conversationListQuerySchema.parse({ q: "  budget  " })).toEqual({ q: "budget" });
+    expect(conversationListQuerySchema.safeParse({ q: "x".repeat(201) }).success).toBe(false);
   });
 });
 

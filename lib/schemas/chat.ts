@@ -24,8 +24,15 @@ export const chatRequestSchema = z
     assistantId: z.uuid().optional(),
     /** Re-run the last turn: the last assistant message is replaced, the user message is not repeated. */
     regenerate: z.boolean().optional(),
+    /**
+     * Edit an earlier question: that stored user message and everything after it are deleted, and
+     * `message` is asked in its place.
+     */
+    editMessageId: z.uuid().optional(),
   })
-  .strict();
+  .strict()
+  .refine((request) => !request.editMessageId || request.conversationId, { message: "Editing a message needs its conversationId.", path: ["editMessageId"] })
+  .refine((request) => !(request.editMessageId && request.regenerate), { message: "Edit or regenerate, not both.", path: ["editMessageId"] });
 
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
 
@@ -39,7 +46,18 @@ export const conversationChangeSchema = z
 
 export type ConversationChange = z.infer<typeof conversationChangeSchema>;
 
+export const MAX_SEARCH_LENGTH = 200;
+
 export const conversationListQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
+  /** Full-text search over titles and message text; blank means "no search". */
+  q: z.string().trim().max(MAX_SEARCH_LENGTH, `Searches are at most ${MAX_SEARCH_LENGTH} characters.`).optional(),
 });
+
+/** PUT /api/messages/[id]/feedback: a vote on an answer, or null to take it back. */
+export const messageFeedbackSchema = z
+  .object({ value: z.union([z.literal(1), z.literal(-1), z.null()]) })
+  .strict();
+
+export type MessageFeedback = z.infer<typeof messageFeedbackSchema>;

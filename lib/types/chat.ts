@@ -16,7 +16,12 @@ export type ChatMessageMetadata = {
   error?: string | null;
   modelName?: string | null;
   endpointName?: string | null;
+  /** The owner's vote on an answer. */
+  feedback?: FeedbackValue | null;
 };
+
+/** A vote on an answer: good (1) or bad (-1). */
+export type FeedbackValue = 1 | -1;
 
 export type ChatUIMessage = UIMessage<ChatMessageMetadata>;
 

@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MakeDefaultButton } from "@/components/admin/make-default-button";
 import { requirePageAdmin } from "@/lib/auth/session";
+import { countFeedbackByModel } from "@/lib/db/message-feedback";
 import { listEnabledModels } from "@/lib/db/models";
 
 export const metadata: Metadata = { title: "Models" };
 
 export default async function ModelsPage() {
   await requirePageAdmin("/admin/models");
-  const models = await listEnabledModels();
+  const [models, feedback] = await Promise.all([listEnabledModels(), countFeedbackByModel()]);
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6 px-4 py-8">
       <div>
@@ -43,6 +44,50 @@ export default async function ModelsPage() {
           ))}
         </ul>
       )}
+      <section aria-labelledby="feedback-heading" className="flex flex-col gap-2">
+        <div>
+          <h2 id="feedback-heading" className="text-lg font-semibold">
+            Feedback by model
+          </h2>
+          <p className="text-sm text-zinc-500">Thumbs up and down that people gave answers, by the model that wrote them.</p>
+        </div>
+        {feedback.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-zinc-300 p-4 text-center text-sm text-zinc-500 dark:border-zinc-700">No feedback yet.</p>
+        ) : (
+          <table className="w-full overflow-hidden rounded-lg border border-zinc-200 text-sm dark:border-zinc-800">
+            <thead className="bg-zinc-50 text-left dark:bg-zinc-900">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Model
+                </th>
+                <th scope="col" className="w-24 px-3 py-2 text-right font-medium">
+                  <span aria-hidden>👍</span>
+                  <span className="sr-only">Good answers</span>
+                </th>
+                <th scope="col" className="w-24 px-3 py-2 text-right font-medium">
+                  <span aria-hidden>👎</span>
+                  <span className="sr-only">Bad answers</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+              {feedback.map((row) => (
+                <tr key={row.modelName ?? ""} data-testid="feedback-row" data-model={row.modelName ?? ""}>
+                  <th scope="row" className="px-3 py-2 text-left font-normal">
+                    {row.modelName ?? <span className="text-zinc-500">Unknown model</span>}
+                  </th>
+                  <td className="px-3 py-2 text-right tabular-nums" data-testid="feedback-up">
+                    {row.up}
+                  </td>
+                  <td className="px-3 py-2 text-right tabular-nums" data-testid="feedback-down">
+                    {row.down}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
     </div>
   );
 }

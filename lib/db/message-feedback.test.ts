@@ -1,0 +1,99 @@
+// Database test (npm test provides TEST_DATABASE_URL): votes on answers, by their owner only, one
+// per answer, and the counts per model; editing a question drops it and what follows.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectTestDatabase } from "@/lib/testing/test-database";
+
+connectTestDatabase();
+
+const { db } = await import("@/lib/db/client");
+const { countFeedbackByModel, setMessageFeedback } = await import("@/lib/db/message-feedback");
+const { createConversationWithMessage } = await import("@/lib/db/conversations");
+const { saveAssistantMessage, saveUserMessage, truncateFromMessage } = await import("@/lib/db/messages");
+
+let alice = "";
+let bob = "";
+const text = (value: string) => [{ type: "text" as const, text: value }];
+const model = `model-${randomUUID()}`;
+
+async function answer(userId: string, conversationId: string, modelName = model): Promise<string> {
+  const id = randomUUID();
+  await saveAssistantMessage({
+    id,
+    userId,
+    conversationId,
+    parts: text("an answer"),
+    status: "complete",
+    error: null,
+    modelId: null,
+    modelName,
+    endpointName: null,
+    inputTokens: null,
+    outputTokens: null,
+    ttftMs: null,
+    durationMs: null,
+  });
+  return id;
+}
+
+const countsFor = async (name: string) => (await countFeedbackByModel()).find((row) => row.modelName === name);
+
+beforeAll(async () => {
+  alice = (await db.user.create({ data: { email: `alice-${randomUUID()}@test.local`, passwordHash: "x" } })).id;
+  bob = (await db.user.create({ data: { email: `bob-${randomUUID()}@test.local`, passwordHash: "x" } })).id;
+});
+
+afterAll(async () => {
+  await db.user.deleteMany({ where: { id: { in: [alice, bob] } } });
+  await db.$disconnect();
+});
+
+describe("message feedback", () => {
+  it("is one vote per answer, changed or taken back by its owner, and counted per model", async () => {
+    const { conversation, messageId: question } = await createConversationWithMessage(alice, { title: "Votes", modelId: null, parts: text("Q") });
+    const first = await answer(alice, conversation.id);
+    const second = await answer(alice, conversation.id);
+
+    expect(await setMessageFeedback(alice, first, 1)).toEqual({ id: first, feedback: 1 });
+    await setMessageFeedback(alice, second, 1);
+    await setMessageFeedback(alice, second, -1);
+    expect(await countsFor(model)).toEqual({ modelName: model, up: 1, down: 1 });
+
+    await setMessageFeedback(alice, first, null);
+    expect(await countsFor(model)).toEqual({ modelName: model, up: 0, down: 1 });
+
+    // Another user, an unknown id, or a question: 404, nothing changed.
+    await expect(setMessageFeedback(bob, second, 1)).rejects.toMatchObject({ status: 404 });
+    await expect(setMessageFeedback(alice, randomUUID(), 1)).rejects.toMatchObject({ status: 404 });
+    await expect(setMessageFeedback(alice, question, 1)).rejects.toMatchObject({ status: 404 });
+    expect(await countsFor(model)).toEqual({ modelName: model, up: 0, down: 1 });
+  });
+
+  it("refuses a value other than 1 or -1 in the database too", async () => {
+    const { conversation } = await createConversationWithMessage(alice, { title: "Check", modelId: null, parts: text("Q") });
+    const id = await answer(alice, conversation.id);
+    await expect(db.message.update({ where: { id }, data: { feedback: 5 } })).rejects.toThrow();
+  });
+});
+
+describe("truncateFromMessage", () => {
+  it("deletes the question and everything after it, only for the owner, and never while an answer is written", async () => {
+    const { conversation, messageId: q1 } = await createConversationWithMessage(alice, { title: "Edit", modelId: null, parts: text("first") });
+    const a1 = await answer(alice, conversation.id);
+    const { id: q2 } = await saveUserMessage(alice, conversation.id, text("second"));
+    await answer(alice, conversation.id);
+    const remaining = () => db.message.findMany({ where: { conversationId: conversation.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
+
+    await expect(truncateFromMessage(bob, conversation.id, q2)).rejects.toMatchObject({ status: 404 });
+    // Only a question can be edited.
+    await expect(truncateFromMessage(alice, conversation.id, a1)).rejects.toMatchObject({ status: 404 });
+    expect(await remaining()).toHaveLength(4);
+
+    await db.message.create({ data: { conversationId: conversation.id, role: "assistant", parts: [], status: "streaming", createdAt: new Date(Date.now() + 60_000) } });
+    await expect(truncateFromMessage(alice, conversation.id, q2)).rejects.toMatchObject({ status: 409 });
+    await db.message.deleteMany({ where: { conversationId: conversation.id, status: "streaming" } });
+
+    expect(await truncateFromMessage(alice, conversation.id, q2)).toEqual({ deleted: 2 });
+    expect((await remaining()).map((row) => row.id)).toEqual([q1, a1]);
+  });
+});
