@@ -30,6 +30,7 @@ export default async function NewChatPage({ searchParams }: { searchParams: Prom
       models={setup.models}
       initialModelId={setup.selectedModelId}
       assistant={assistant ? { id: assistant.id, starters: assistant.config.starters } : null}
+      speaker={assistant ? { name: assistant.name, avatar: assistant.avatar } : null}
       blocked={setup.canChat ? undefined : <NoModelNotice isAdmin={user.role === "admin"} />}
       emptyState={
         assistant ? (

@@ -3,7 +3,7 @@
 // model) is sent; the server rebuilds the history. The first answer's response names the new
 // conversation, and the URL becomes /c/<id> without remounting the streaming view.
 import { useChat } from "@ai-sdk/react";
-import { DefaultChatTransport } from "ai";
+import { DefaultChatTransport, isToolUIPart, lastAssistantMessageIsCompleteWithApprovalResponses } from "ai";
 import { RefreshCw } from "lucide-react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { errorSentence, findStoredMessageId, requestStop, saveModelChoice } from "@/components/chat/chat-api";
@@ -11,7 +11,7 @@ import { Composer } from "@/components/chat/composer";
 import { announceTurnEnded, rememberConversation } from "@/components/chat/conversations-store";
 import { EditMessage } from "@/components/chat/edit-message";
 import { ActionBar, CopyButton, EditButton, FeedbackButtons } from "@/components/chat/message-actions";
-import { AssistantMessage, ErrorNotice, UserMessage, messageText } from "@/components/chat/message-view";
+import { AssistantMessage, ErrorNotice, UserMessage, messageText, type Speaker } from "@/components/chat/message-view";
 import { ModelPicker } from "@/components/chat/model-picker";
 import { Button } from "@/components/ui/button";
 import { CONVERSATION_ID_HEADER, type ChatUIMessage, type ModelOption } from "@/lib/types/chat";
@@ -29,9 +29,21 @@ export type ChatProps = {
   blocked?: ReactNode;
   /** The assistant a new conversation starts with; its starters are offered while the chat is empty. */
   assistant?: { id: string; starters: string[] } | null;
+  /** The assistant that answers in this conversation, named on each answer. */
+  speaker?: Speaker | null;
 };
 
-export function Chat({ conversationId, title, initialMessages, models, initialModelId, emptyState, blocked, assistant }: ChatProps) {
+/** Answers the user gave to the approval requests of the last answer (what continues it). */
+function approvalAnswers(message: ChatUIMessage | undefined) {
+  if (message?.role !== "assistant") return [];
+  return message.parts.flatMap((part) =>
+    isToolUIPart(part) && part.state === "approval-responded"
+      ? [{ id: part.approval.id, approved: part.approval.approved, ...(part.approval.reason ? { reason: part.approval.reason } : {}) }]
+      : [],
+  );
+}
+
+export function Chat({ conversationId, title, initialMessages, models, initialModelId, emptyState, blocked, assistant, speaker }: ChatProps) {
   const idRef = useRef(conversationId);
   const assistantRef = useRef(assistant?.id ?? null);
   const titleRef = useRef(title ?? DEFAULT_TITLE);
@@ -54,6 +66,11 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
       new DefaultChatTransport<ChatUIMessage>({
         api: "/api/chat",
         prepareSendMessagesRequest: ({ messages, trigger }) => {
+          // Approve / Deny: the server continues the stored answer with these answers.
+          const approvals = trigger === "submit-message" ? approvalAnswers(messages.at(-1)) : [];
+          if (approvals.length > 0 && idRef.current) {
+            return { body: { conversationId: idRef.current, approvals, modelId: modelRef.current ?? undefined } };
+          }
           const lastUser = messages.findLast((message) => message.role === "user");
           const editMessageId = trigger === "submit-message" ? (editRef.current ?? undefined) : undefined;
           editRef.current = null;
@@ -87,9 +104,11 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
 
   const [editingId, setEditingId] = useState<string | null>(null);
 
-  const { messages, setMessages, sendMessage, regenerate, stop, status } = useChat<ChatUIMessage>({
+  const { messages, setMessages, sendMessage, regenerate, stop, status, addToolApprovalResponse } = useChat<ChatUIMessage>({
     messages: initialMessages,
     transport,
+    // Once every pending call of the last answer is approved or denied, the answer goes on.
+    sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses,
     onError: (error) => {
       lastErrorRef.current = errorSentence(error);
     },
@@ -240,6 +259,15 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
                 key={message.id}
                 message={message}
                 streaming={streaming}
+                speaker={speaker}
+                onApproval={
+                  isLast && !busy && !blocked
+                    ? (id, approved) => {
+                        clearFailure(message.id);
+                        void addToolApprovalResponse({ id, approved });
+                      }
+                    : undefined
+                }
                 note={
                   wasStopped
                     ? "Stopped"
@@ -267,7 +295,7 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
               />
             );
           })}
-          {status === "submitted" && lastMessage?.role === "user" ? <AssistantMessage message={null} streaming /> : null}
+          {status === "submitted" && lastMessage?.role === "user" ? <AssistantMessage message={null} streaming speaker={speaker} /> : null}
         </div>
       </div>
       {blocked ?? <Composer busy={busy} stopping={stopping} onSend={send} onStop={() => void stopAnswer()} />}

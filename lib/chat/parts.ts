@@ -2,13 +2,24 @@ import "server-only";
 // Message parts as stored in Message.parts (JSON): validated when read back, trimmed to what
 // Switchboard renders when written. A part that no longer validates is dropped, not the message.
 import { z } from "zod";
-import type { ChatPart } from "@/lib/types/chat";
+import type { ChatPart, ChatToolPart } from "@/lib/types/chat";
 
 const textPartSchema = z.object({ type: z.literal("text"), text: z.string() });
 const reasoningPartSchema = z.object({ type: z.literal("reasoning"), text: z.string() });
 const stepStartPartSchema = z.object({ type: z.literal("step-start") });
 
-export const storedPartSchema = z.discriminatedUnion("type", [textPartSchema, reasoningPartSchema, stepStartPartSchema]);
+const TOOL_STATES = ["input-available", "approval-requested", "approval-responded", "output-available", "output-error", "output-denied"] as const;
+const toolPartSchema = z.object({
+  type: z.templateLiteral(["tool-", z.string().min(1).max(64)]),
+  toolCallId: z.string().min(1).max(200),
+  state: z.enum(TOOL_STATES),
+  input: z.unknown(),
+  output: z.unknown().optional(),
+  errorText: z.string().optional(),
+  approval: z.object({ id: z.string().max(200), approved: z.boolean().optional(), reason: z.string().optional() }).optional(),
+});
+
+export const storedPartSchema = z.union([z.discriminatedUnion("type", [textPartSchema, reasoningPartSchema, stepStartPartSchema]), toolPartSchema]);
 
 /** Parses the JSON column; invalid parts (or a non-array) are dropped. */
 export function parseStoredParts(value: unknown): ChatPart[] {
@@ -16,20 +27,59 @@ export function parseStoredParts(value: unknown): ChatPart[] {
   const parts: ChatPart[] = [];
   for (const item of value) {
     const parsed = storedPartSchema.safeParse(item);
-    if (parsed.success) parts.push(parsed.data);
+    if (parsed.success) parts.push(parsed.data as ChatPart);
   }
   return parts;
 }
 
+/** What a tool call that never finished says, in the chat and to the model. */
+export const UNFINISHED_TOOL_CALL = "The tool call did not finish: the answer ended before it returned.";
+
+type StreamedToolPart = {
+  type: string;
+  toolCallId?: unknown;
+  state?: unknown;
+  input?: unknown;
+  output?: unknown;
+  errorText?: unknown;
+  approval?: { id?: unknown; approved?: unknown; reason?: unknown };
+};
+
+/** A streamed tool part as stored: no provider metadata; a call cut off mid-input is kept as an error. */
+function storableToolPart(part: StreamedToolPart): ChatToolPart | null {
+  if (typeof part.toolCallId !== "string") return null;
+  const state = part.state === "input-streaming" ? "output-error" : part.state;
+  if (typeof state !== "string" || !(TOOL_STATES as readonly string[]).includes(state)) return null;
+  const stored: Record<string, unknown> = { type: part.type, toolCallId: part.toolCallId, state, input: part.input ?? {} };
+  if (part.state === "input-streaming") stored.errorText = UNFINISHED_TOOL_CALL;
+  else if (state === "output-available") stored.output = part.output ?? null;
+  else if (state === "output-error") stored.errorText = typeof part.errorText === "string" ? part.errorText : "The tool failed.";
+  const approval = part.approval;
+  if (approval && typeof approval.id === "string") {
+    stored.approval = {
+      id: approval.id,
+      ...(typeof approval.approved === "boolean" ? { approved: approval.approved } : {}),
+      ...(typeof approval.reason === "string" ? { reason: approval.reason } : {}),
+    };
+  }
+  const parsed = toolPartSchema.safeParse(stored);
+  return parsed.success ? (parsed.data as ChatToolPart) : null;
+}
+
 /**
  * What is kept of a streamed message: text and reasoning (without streaming state or provider
- * metadata) and step boundaries. Anything else the SDK produced is not stored yet.
+ * metadata), step boundaries, and tool calls with their results. Anything else is not stored.
  */
 export function toStorableParts(parts: ReadonlyArray<{ type: string }>): ChatPart[] {
   const kept: ChatPart[] = [];
   for (const part of parts) {
     if (part.type === "step-start") {
       kept.push({ type: "step-start" });
+      continue;
+    }
+    if (part.type.startsWith("tool-")) {
+      const tool = storableToolPart(part);
+      if (tool) kept.push(tool);
       continue;
     }
     if (part.type !== "text" && part.type !== "reasoning") continue;

@@ -12,7 +12,8 @@ import { holdRunnerLock, runnerId, sweepInterruptedTurns } from "@/lib/chat/runn
 import { startTurn, type TurnHandle } from "@/lib/chat/running-turns";
 import { truncateFromMessage } from "@/lib/db/messages";
 import { loadTurnConversation } from "@/lib/db/turn-reads";
-import { beginTurn, type BeginTurnInput } from "@/lib/db/turn-writes";
+import { beginTurn, resumeTurn, type BeginTurnInput } from "@/lib/db/turn-writes";
+import { applyApprovals } from "@/lib/chat/approvals";
 import { assistantSettingsForTurn } from "@/lib/db/assistants";
 import { AppError } from "@/lib/errors";
 import type { AssistantConfig } from "@/lib/schemas/assistants";
@@ -27,6 +28,8 @@ export type Turn = {
   history: ChatUIMessage[];
   /** Id of the answer's placeholder row, which the answer is written over. */
   answerId: string;
+  /** True when the turn continues the last answer after the user answered its approval requests. */
+  continuing: boolean;
   /** True for the first turn of a new conversation. */
   isNew: boolean;
   /** The assistant's settings when the conversation has one: its instructions go to the model here, on the server. */
@@ -37,6 +40,7 @@ export type Turn = {
 
 const BUSY = "An answer is still being written in this conversation. Wait for it, or press Stop.";
 const NOT_FOUND = "That conversation does not exist (it may have been deleted).";
+const NOTHING_TO_APPROVE = "There is no tool call waiting for your approval in this conversation. Reload it to see where it stands.";
 const ASSISTANT_GONE = "The assistant of this conversation is no longer available to you. The conversation stays readable; start a new chat to go on.";
 
 /** What the turn writes, given the stored conversation (null for a new one) and the request. */
@@ -60,7 +64,8 @@ export function planTurnInput(history: ChatUIMessage[], request: Pick<ChatReques
 export async function prepareTurn(user: CurrentUser, request: ChatRequest): Promise<Turn> {
   void holdRunnerLock();
   void ensureStopListener();
-  const parts: ChatPart[] = [{ type: "text", text: request.message.text }];
+  const text = request.message?.text ?? "";
+  const parts: ChatPart[] = [{ type: "text", text }];
   if (request.editMessageId && request.conversationId) await truncateFromMessage(user.id, request.conversationId, request.editMessageId);
   const conversation = request.conversationId ? await loadTurnConversation(user.id, request.conversationId) : null;
   if (request.conversationId && !conversation) throw new AppError("not_found", NOT_FOUND);
@@ -77,7 +82,9 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
   const pickedModelId = request.modelId && request.modelId === model.id ? model.id : null;
 
   const conversationId = conversation?.id ?? randomUUID();
-  const plan = planTurnInput(conversation ? toChatMessages(conversation.messages) : [], request, parts);
+  const stored = conversation ? toChatMessages(conversation.messages) : [];
+  if (request.approvals) return resumeAfterApprovals(user, conversationId, stored, request.approvals, assistant?.config ?? null, model);
+  const plan = planTurnInput(stored, request, parts);
   const handle = startTurn(conversationId, user.id);
   if (!handle) throw new AppError("conflict", BUSY);
 
@@ -87,7 +94,7 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
     conversationId,
     create: conversation
       ? undefined
-      : { title: titleFromMessage(request.message.text), assistantId: assistant?.assistantId ?? null, assistantVersionId: assistant?.versionId ?? null },
+      : { title: titleFromMessage(text), assistantId: assistant?.assistantId ?? null, assistantVersionId: assistant?.versionId ?? null },
     userMessage: plan.userMessage,
     replaceMessageId: plan.replaceMessageId,
     assistant: { id: answerId, modelId: model.id, modelName: model.label, endpointName: model.endpoint.name },
@@ -109,8 +116,45 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
     conversationId,
     history: plan.history,
     answerId,
+    continuing: false,
     isNew: !conversation,
     assistant: assistant?.config ?? null,
+    model,
+    handle,
+  };
+}
+
+/** The last answer goes on once the user approved or denied its pending tool calls. */
+async function resumeAfterApprovals(
+  user: CurrentUser,
+  conversationId: string,
+  stored: ChatUIMessage[],
+  approvals: NonNullable<ChatRequest["approvals"]>,
+  assistant: AssistantConfig | null,
+  model: ResolvedModel,
+): Promise<Turn> {
+  const last = stored.at(-1);
+  if (!last || last.role !== "assistant" || last.metadata?.status === "streaming") throw new AppError("conflict", NOTHING_TO_APPROVE);
+  const parts = applyApprovals(last.parts as ChatPart[], approvals);
+  const handle = startTurn(conversationId, user.id);
+  if (!handle) throw new AppError("conflict", BUSY);
+  try {
+    const result = await resumeTurn({ userId: user.id, conversationId, messageId: last.id, parts, runnerId: runnerId() });
+    if (result === "busy") throw new AppError("conflict", BUSY);
+    if (result === "not_found") throw new AppError("not_found", NOT_FOUND);
+  } catch (error) {
+    handle.finish();
+    throw error;
+  }
+  const answer: ChatUIMessage = { ...last, parts: parts as ChatUIMessage["parts"] };
+  return {
+    userId: user.id,
+    conversationId,
+    history: [...stored.slice(0, -1), answer],
+    answerId: last.id,
+    continuing: true,
+    isNew: false,
+    assistant,
     model,
     handle,
   };

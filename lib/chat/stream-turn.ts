@@ -2,13 +2,16 @@ import "server-only";
 // Runs a prepared turn: streams the model's answer to the browser and saves it once, at the end.
 // The browser's copy of the stream is a tee: closing the tab does not stop the answer, only Stop
 // (which aborts the turn's signal) does.
-import { consumeStream, convertToModelMessages, createUIMessageStreamResponse, streamText, toUIMessageStream, type ToolSet } from "ai";
+import { consumeStream, convertToModelMessages, createUIMessageStreamResponse, isStepCount, streamText, toUIMessageStream, type ToolSet } from "ai";
 import { describeModelError } from "@/lib/ai/errors";
 import { endpointSecrets, getLanguageModel } from "@/lib/ai/providers";
 import { assistantRecord, finishTurn } from "@/lib/chat/finish-turn";
 import { toModelHistory } from "@/lib/chat/history";
+import { toStorableParts } from "@/lib/chat/parts";
+import { finishTurnMessage } from "@/lib/db/turn-writes";
 import type { Turn } from "@/lib/chat/prepare-turn";
 import { createTurnMetrics } from "@/lib/chat/turn-metrics";
+import { isToolCallError, toolErrorText, toolsForTurn } from "@/lib/chat/turn-tools";
 import { CONVERSATION_ID_HEADER, type ChatMessageMetadata, type ChatUIMessage } from "@/lib/types/chat";
 
 export async function streamTurn(turn: Turn): Promise<Response> {
@@ -22,13 +25,18 @@ export async function streamTurn(turn: Turn): Promise<Response> {
     };
 
     const settings = turn.assistant;
+    const tools = await toolsForTurn(settings);
+    const hasTools = Object.keys(tools).length > 0;
     const result = streamText({
       model: getLanguageModel(model.endpoint, model.name),
       // The assistant's instructions come from the database, never from the browser.
       ...(settings?.instructions ? { instructions: settings.instructions } : {}),
       ...(settings?.temperature !== null && settings?.temperature !== undefined ? { temperature: settings.temperature } : {}),
       ...(settings?.maxOutputTokens ? { maxOutputTokens: settings.maxOutputTokens } : {}),
-      messages: await convertToModelMessages(toModelHistory(turn.history)),
+      messages: await convertToModelMessages(toModelHistory(turn.history, turn.continuing ? turn.answerId : null)),
+      // Tools come from the assistant's stored settings only. maxToolSteps counts the steps that
+      // call tools; one more lets the model answer with their results.
+      ...(hasTools ? { tools, stopWhen: isStepCount((settings?.maxToolSteps ?? 5) + 1) } : {}),
       abortSignal: handle.signal,
       // 429/5xx before the first token are retried in the provider's fetch (lib/ai/providers.ts),
       // honouring Retry-After; the SDK's own retries would repeat them.
@@ -45,7 +53,8 @@ export async function streamTurn(turn: Turn): Promise<Response> {
       originalMessages: turn.history,
       generateMessageId: () => assistantId,
       messageMetadata: ({ part }) => (part.type === "start" ? startMetadata : undefined),
-      onError: describe,
+      // A failed tool call is that call's error (shown in its card, told to the model); the turn goes on.
+      onError: (error) => (isToolCallError(error) ? toolErrorText(error) : describe(error)),
       onEnd: async ({ responseMessage }) => {
         try {
           const stopped = handle.signal.aborted;
@@ -79,6 +88,19 @@ export async function streamTurn(turn: Turn): Promise<Response> {
       },
     });
   } catch (error) {
+    // Nothing streamed: the placeholder must not stay "streaming" (it would block the conversation).
+    const kept = turn.continuing ? (turn.history.at(-1)?.parts ?? []) : [];
+    await finishTurnMessage({
+      userId: turn.userId,
+      messageId: turn.answerId,
+      parts: toStorableParts(kept),
+      status: "error",
+      error: "The answer could not be started. Try again.",
+      inputTokens: null,
+      outputTokens: null,
+      ttftMs: null,
+      durationMs: null,
+    }).catch(() => undefined);
     handle.finish();
     throw error;
   }

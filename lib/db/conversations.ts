@@ -116,7 +116,7 @@ export async function createConversationWithMessage(
       select: summarySelect,
     });
     const message = await tx.message.create({
-      data: { conversationId: conversation.id, role: "user", parts: input.parts, searchText: searchTextOf(input.parts), status: "complete", createdAt: conversation.lastMessageAt },
+      data: { conversationId: conversation.id, role: "user", parts: input.parts as unknown as Prisma.InputJsonValue, searchText: searchTextOf(input.parts), status: "complete", createdAt: conversation.lastMessageAt },
       select: { id: true },
     });
     return { conversation: toConversationSummary(conversation), messageId: message.id };

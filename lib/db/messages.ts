@@ -4,6 +4,7 @@ import "server-only";
 import { searchTextOf } from "@/lib/chat/parts";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChatPart, MessageStatus } from "@/lib/types/chat";
 
 const NOT_FOUND = "That conversation does not exist (it may have been deleted).";
@@ -25,7 +26,7 @@ export async function saveUserMessage(
     });
     if (count === 0) throw new AppError("not_found", NOT_FOUND);
     return tx.message.create({
-      data: { conversationId, role: "user", parts, searchText: searchTextOf(parts), status: "complete", createdAt: now },
+      data: { conversationId, role: "user", parts: parts as unknown as Prisma.InputJsonValue, searchText: searchTextOf(parts), status: "complete", createdAt: now },
       select: { id: true },
     });
   });
@@ -78,7 +79,7 @@ export async function saveAssistantMessage(input: AssistantMessageInput): Promis
     const now = new Date();
     const { count } = await tx.conversation.updateMany({ where: { id: conversationId, userId }, data: { lastMessageAt: now } });
     if (count === 0) return false;
-    await tx.message.create({ data: { ...message, searchText: searchTextOf(message.parts), conversationId, role: "assistant", createdAt: now } });
+    await tx.message.create({ data: { ...message, parts: message.parts as unknown as Prisma.InputJsonValue, searchText: searchTextOf(message.parts), conversationId, role: "assistant", createdAt: now } });
     return true;
   });
 }

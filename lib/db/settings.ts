@@ -10,6 +10,8 @@ const settingSchemas = {
   defaultModelId: z.uuid().nullable(),
   /** Environment sources (OPENAI_API_KEY, OPENAI_COMPATIBLE_BASE_URL) already turned into endpoints once. */
   seededEnvSources: z.array(z.string()),
+  /** Admin-approved private "host" / "host:port" entries tools and actions may reach (self-hosted services). */
+  actionPrivateHosts: z.array(z.string()),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -19,6 +21,7 @@ const defaults: { [K in SettingKey]: SettingValue<K> } = {
   signupOpen: true,
   defaultModelId: null,
   seededEnvSources: [],
+  actionPrivateHosts: [],
 };
 
 type SettingsClient = Pick<Prisma.TransactionClient, "setting">;

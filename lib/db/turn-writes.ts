@@ -72,6 +72,30 @@ export async function beginTurn(input: BeginTurnInput): Promise<BeginTurnResult>
   return row?.owned ? "busy" : "not_found";
 }
 
+/**
+ * Continues an answer after the user answered its approval requests: its parts (with the answers)
+ * are written and it becomes "streaming" again, in one statement, refused while another answer in
+ * the conversation is being written.
+ */
+export async function resumeTurn(input: { userId: string; conversationId: string; messageId: string; parts: ChatPart[]; runnerId: string }): Promise<BeginTurnResult> {
+  const now = new Date();
+  const result = await db.$queryRaw<Array<{ updated: number; owned: boolean }>>`WITH conv AS (
+      UPDATE "Conversation" c SET "lastMessageAt" = ${now}::timestamp, "updatedAt" = ${now}::timestamp
+      WHERE c.id = ${input.conversationId}::uuid AND c."userId" = ${input.userId}::uuid
+        AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id AND m.status = 'streaming')
+      RETURNING c.id
+    ), msg AS (
+      UPDATE "Message" m SET status = 'streaming', "runnerId" = ${input.runnerId}, parts = ${JSON.stringify(input.parts)}::jsonb, error = NULL
+      WHERE m.id = ${input.messageId}::uuid AND m.role = 'assistant' AND m."conversationId" IN (SELECT id FROM conv)
+      RETURNING m.id
+    )
+    SELECT (SELECT count(*) FROM msg)::int AS updated,
+      EXISTS (SELECT 1 FROM "Conversation" WHERE id = ${input.conversationId}::uuid AND "userId" = ${input.userId}::uuid) AS owned`;
+  const row = result[0];
+  if (row && row.updated > 0) return "started";
+  return row?.owned ? "busy" : "not_found";
+}
+
 export type FinishTurnInput = {
   userId: string;
   messageId: string;

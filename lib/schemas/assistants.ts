@@ -17,6 +17,31 @@ export const avatarSchema = z.discriminatedUnion("type", [
   }),
 ]);
 
+export const MAX_ACTIONS = 5;
+export const MAX_ACTION_DOCUMENT_CHARS = 2_000_000;
+
+/** How an action authenticates: the secret itself is stored apart from this (encrypted). */
+export const actionAuthSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("none") }),
+  z.object({ type: z.literal("api_key"), in: z.enum(["header", "query"]), name: z.string().trim().min(1, "Name the header or query parameter of the key.").max(128) }),
+  z.object({ type: z.literal("bearer") }),
+]);
+export type ActionAuth = z.infer<typeof actionAuthSchema>;
+
+/**
+ * An action as stored in an assistant's config: the OpenAPI document as pasted (JSON or YAML) and
+ * its authentication. `secret` is the API key or token encrypted with lib/secrets.ts; it is only
+ * ever decrypted on the server when a tool runs, and views sent to the browser replace it with
+ * `hasSecret`.
+ */
+export const assistantActionSchema = z.object({
+  id: z.uuid(),
+  spec: z.string().min(1, "Paste an OpenAPI document.").max(MAX_ACTION_DOCUMENT_CHARS, "The document is larger than 2 MB."),
+  auth: actionAuthSchema.default({ type: "none" }),
+  secret: z.string().nullable().default(null),
+});
+export type AssistantAction = z.infer<typeof assistantActionSchema>;
+
 export const assistantConfigSchema = z.object({
   avatar: avatarSchema.default({ type: "emoji", value: "🤖" }),
   instructions: z.string().max(20_000, "Instructions are at most 20,000 characters.").default(""),
@@ -31,6 +56,8 @@ export const assistantConfigSchema = z.object({
   /** Built-in tools this assistant may use (ids from the tool registry). */
   tools: z.array(z.string().max(64)).max(20).default([]),
   maxToolSteps: z.number().int().min(1, "At least 1 step.").max(20, "At most 20 steps.").default(5),
+  /** OpenAPI actions; each operation becomes a tool named by its operationId. */
+  actions: z.array(assistantActionSchema).max(MAX_ACTIONS, `At most ${MAX_ACTIONS} actions.`).default([]),
 });
 
 export type AssistantConfig = z.infer<typeof assistantConfigSchema>;

@@ -11,14 +11,16 @@ export const MAX_TITLE_LENGTH = 120;
 export const chatRequestSchema = z
   .object({
     conversationId: z.uuid().optional(),
-    message: z.object({
-      /** The browser's id for the message; informational only. */
-      id: z.string().max(100).optional(),
-      text: z
-        .string()
-        .max(MAX_MESSAGE_LENGTH, `Messages are at most ${MAX_MESSAGE_LENGTH.toLocaleString("en")} characters.`)
-        .refine((text) => text.trim().length > 0, "Write a message first."),
-    }),
+    message: z
+      .object({
+        /** The browser's id for the message; informational only. */
+        id: z.string().max(100).optional(),
+        text: z
+          .string()
+          .max(MAX_MESSAGE_LENGTH, `Messages are at most ${MAX_MESSAGE_LENGTH.toLocaleString("en")} characters.`)
+          .refine((text) => text.trim().length > 0, "Write a message first."),
+      })
+      .optional(),
     modelId: z.uuid().optional(),
     /** Starts the new conversation with this assistant (ignored for an existing conversation). */
     assistantId: z.uuid().optional(),
@@ -29,8 +31,22 @@ export const chatRequestSchema = z
      * `message` is asked in its place.
      */
     editMessageId: z.uuid().optional(),
+    /**
+     * Answers to the tool approval requests of the conversation's last answer, which then goes on
+     * (approved calls run, denied ones are reported to the model). Sent instead of a message.
+     */
+    approvals: z
+      .array(z.object({ id: z.string().min(1).max(200), approved: z.boolean(), reason: z.string().max(500).optional() }).strict())
+      .min(1)
+      .max(20)
+      .optional(),
   })
   .strict()
+  .refine((request) => Boolean(request.message) !== Boolean(request.approvals), { message: "Write a message first.", path: ["message"] })
+  .refine((request) => !request.approvals || (request.conversationId && !request.regenerate && !request.editMessageId), {
+    message: "Approvals answer the last answer of an existing conversation.",
+    path: ["approvals"],
+  })
   .refine((request) => !request.editMessageId || request.conversationId, { message: "Editing a message needs its conversationId.", path: ["editMessageId"] })
   .refine((request) => !(request.editMessageId && request.regenerate), { message: "Edit or regenerate, not both.", path: ["editMessageId"] });
 

@@ -1,13 +1,29 @@
 // What the browser may know about conversations and messages (safe to import from client components).
-import type { UIMessage } from "ai";
+import type { ToolUIPart, UIMessage } from "ai";
 
 export type MessageStatus = "complete" | "streaming" | "stopped" | "error" | "interrupted";
+
+/** Where a tool call stands, as stored (the AI SDK's states, without "input-streaming"). */
+export type ToolCallState = "input-available" | "approval-requested" | "approval-responded" | "output-available" | "output-error" | "output-denied";
+
+/** A tool call and, once known, its result or error; `type` is "tool-" + the tool's name. */
+export type ChatToolPart = Extract<ToolUIPart, { state: ToolCallState }>;
 
 /** Message parts Switchboard stores and renders (a subset of the AI SDK's UIMessage parts). */
 export type ChatPart =
   | { type: "text"; text: string }
   | { type: "reasoning"; text: string }
-  | { type: "step-start" };
+  | { type: "step-start" }
+  | ChatToolPart;
+
+export function isToolPart(part: { type: string }): part is ChatToolPart {
+  return part.type.startsWith("tool-");
+}
+
+/** The tool's name from a tool part's type. */
+export function toolNameOf(part: Pick<ChatToolPart, "type">): string {
+  return part.type.slice("tool-".length);
+}
 
 /** Carried on UIMessage.metadata: how a stored turn ended and what answered it. */
 export type ChatMessageMetadata = {

@@ -9,12 +9,8 @@ import type { ActionOperation } from "@/lib/ai/actions/openapi";
 import { wrapToolOutput, type ToolData } from "@/lib/ai/tools/tool-result";
 import { safeFetch, type SafeFetchResponse } from "@/lib/net/safe-fetch";
 
-export const actionAuthSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("none") }),
-  z.object({ type: z.literal("api_key"), in: z.enum(["header", "query"]), name: z.string().trim().min(1).max(128) }),
-  z.object({ type: z.literal("bearer") }),
-]);
-export type ActionAuth = z.infer<typeof actionAuthSchema>;
+export { actionAuthSchema, type ActionAuth } from "@/lib/schemas/assistants";
+import type { ActionAuth } from "@/lib/schemas/assistants";
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 /** The shape every action's input has; the per-operation JSON schema narrows it for the model. */

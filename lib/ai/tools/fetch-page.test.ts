@@ -1,5 +1,5 @@
 // The conversion is tested as a pure function. The one live request goes to a server on 127.0.0.1,
-// and the point is that the tool refuses it: fetch_page has no allowlist.
+// and the point is that the tool refuses it unless the host is on the admin's allow-list.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -145,6 +145,16 @@ describe("fetch_page tool", () => {
         "Refused to connect to 127.0.0.1: loopback addresses are not allowed.",
       );
       await expect(fetchPageTool.execute({ url: `http://localhost:${port}/` }, callOptions)).rejects.toThrow(/loopback addresses are not allowed/);
+      expect(requests).toBe(0);
+    });
+
+    it("reads an allow-listed host:port, and only that one", async () => {
+      const allowed = createFetchPageTool({ allowPrivateHosts: [`127.0.0.1:${port}`] });
+      const output = await allowed.execute({ url: `http://127.0.0.1:${port}/` }, callOptions);
+      expect(JSON.stringify(output)).toContain("should never be read");
+      requests = 0;
+      const other = createFetchPageTool({ allowPrivateHosts: [`127.0.0.1:${port + 1}`] });
+      await expect(other.execute({ url: `http://127.0.0.1:${port}/` }, callOptions)).rejects.toThrow(/loopback addresses are not allowed/);
       expect(requests).toBe(0);
     });
 

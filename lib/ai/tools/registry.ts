@@ -4,7 +4,7 @@ import "server-only";
 import type { ToolSet } from "ai";
 import { calculatorTool } from "@/lib/ai/tools/calculator";
 import { currentTimeTool } from "@/lib/ai/tools/current-time";
-import { fetchPageTool } from "@/lib/ai/tools/fetch-page";
+import { createFetchPageTool } from "@/lib/ai/tools/fetch-page";
 
 export type ToolContext = {
   /** Admin-approved private "host" / "host:port" entries, for tools that call self-hosted services. */
@@ -34,9 +34,8 @@ const REGISTRY = [
   {
     id: "fetch_page",
     label: "Fetch web page",
-    description: "Reads the text of a public web page. Never reaches private or local addresses.",
-    // Deliberately ignores context.allowPrivateHosts: reading pages is for the public web only.
-    build: () => fetchPageTool,
+    description: "Reads the text of a web page. Never reaches private or local addresses, except hosts an admin allowed.",
+    build: (context) => createFetchPageTool({ allowPrivateHosts: context.allowPrivateHosts }),
   },
 ] as const satisfies readonly BuiltinTool[];
 

@@ -48,6 +48,7 @@ export default async function ConversationPage({ params }: Props) {
       initialMessages={toChatMessages(conversation.messages)}
       models={setup.models}
       initialModelId={setup.selectedModelId}
+      speaker={assistant.state === "available" ? { name: assistant.name, avatar: assistant.avatar } : null}
       blocked={
         gone ? (
           <div className="mx-auto w-full max-w-3xl px-3 pb-4">

@@ -1,0 +1,114 @@
+import "server-only";
+// The tools a turn may use: the assistant's built-in tools and one tool per operation of its
+// actions. Action documents are parsed once per distinct document (cached by hash), secrets are
+// decrypted here and nowhere else, and every tool's failure becomes a ToolRunError whose sentence
+// is safe to show (the action's secret is scrubbed out of it).
+import { createHash } from "node:crypto";
+import { InvalidToolInputError, NoSuchToolError, type ToolSet } from "ai";
+import { buildActionTool } from "@/lib/ai/actions/action-tool";
+import { parseOpenApiDocument, type ParsedOpenApi } from "@/lib/ai/actions/openapi";
+import { buildTools } from "@/lib/ai/tools/registry";
+import { getSetting } from "@/lib/db/settings";
+import type { AssistantAction, AssistantConfig } from "@/lib/schemas/assistants";
+import { decryptSecret } from "@/lib/secrets";
+
+/** A tool call that failed; its message is a sentence for the user and the model. */
+export class ToolRunError extends Error {
+  override name = "ToolRunError";
+}
+
+/** True for errors that belong to one tool call (the turn goes on; the model is told). */
+export function isToolCallError(error: unknown): boolean {
+  return error instanceof ToolRunError || InvalidToolInputError.isInstance(error) || NoSuchToolError.isInstance(error);
+}
+
+/** The sentence shown in a tool card for a failed call. */
+export function toolErrorText(error: unknown): string {
+  if (InvalidToolInputError.isInstance(error)) return `The model sent input the tool does not accept: ${error.message}`;
+  if (NoSuchToolError.isInstance(error)) return `The model asked for a tool named "${error.toolName}", which this assistant does not have.`;
+  return error instanceof Error ? error.message : "The tool failed.";
+}
+
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  let scrubbed = text;
+  for (const secret of secrets) {
+    if (secret.length >= 4) {
+      scrubbed = scrubbed.split(secret).join("[redacted]");
+      scrubbed = scrubbed.split(encodeURIComponent(secret)).join("[redacted]");
+    }
+  }
+  return scrubbed;
+}
+
+type ToolEntry = ToolSet[string];
+
+/** Rethrows whatever a tool throws as a ToolRunError with a scrubbed sentence. */
+function guarded(tool: ToolEntry, secrets: readonly string[]): ToolEntry {
+  const execute = tool.execute;
+  if (!execute) return tool;
+  return {
+    ...tool,
+    execute: async (input: unknown, options: Parameters<typeof execute>[1]) => {
+      try {
+        return await execute(input, options);
+      } catch (error) {
+        const message = error instanceof Error && error.message ? error.message : "The tool failed.";
+        throw new ToolRunError(scrubSecrets(message, secrets));
+      }
+    },
+  } as ToolEntry;
+}
+
+const parsedDocuments = new Map<string, Promise<ParsedOpenApi>>();
+const MAX_CACHED_DOCUMENTS = 100;
+
+/** Parses an action's document once per distinct text (parsing validates and dereferences it). */
+export function parseActionDocument(spec: string): Promise<ParsedOpenApi> {
+  const key = createHash("sha256").update(spec).digest("hex");
+  let parsed = parsedDocuments.get(key);
+  if (!parsed) {
+    if (parsedDocuments.size >= MAX_CACHED_DOCUMENTS) {
+      const oldest = parsedDocuments.keys().next().value;
+      if (oldest !== undefined) parsedDocuments.delete(oldest);
+    }
+    parsed = parseOpenApiDocument(spec);
+    parsedDocuments.set(key, parsed);
+  }
+  return parsed;
+}
+
+function readSecret(action: AssistantAction): string | null {
+  if (!action.secret) return null;
+  try {
+    return decryptSecret(action.secret);
+  } catch {
+    // SECRETS_KEY changed: the action runs without its key and says so when called.
+    console.warn("[switchboard] An action's stored key could not be decrypted (was SECRETS_KEY changed?). Re-enter it in the assistant.");
+    return null;
+  }
+}
+
+export function needsAllowList(config: Pick<AssistantConfig, "tools" | "actions">): boolean {
+  return config.actions.length > 0 || config.tools.includes("fetch_page");
+}
+
+/**
+ * The ToolSet for a turn of an assistant (empty for a plain chat). Built-in tools first; an action
+ * operation whose name is already taken is skipped (the builder refuses such names on save).
+ */
+export async function toolsForTurn(config: Pick<AssistantConfig, "tools" | "actions"> | null): Promise<ToolSet> {
+  if (!config || (config.tools.length === 0 && config.actions.length === 0)) return {};
+  const allowPrivateHosts = needsAllowList(config) ? await getSetting("actionPrivateHosts") : [];
+  const tools: ToolSet = {};
+  for (const [name, tool] of Object.entries(buildTools(config.tools, { allowPrivateHosts }))) tools[name] = guarded(tool, []);
+  for (const action of config.actions) {
+    const parsed = await parseActionDocument(action.spec);
+    if (!parsed.ok) continue;
+    const secret = readSecret(action);
+    for (const operation of parsed.operations) {
+      if (tools[operation.name]) continue;
+      tools[operation.name] = guarded(buildActionTool(operation, { auth: action.auth, secret, allowPrivateHosts }), secret ? [secret] : []);
+    }
+  }
+  return tools;
+}
