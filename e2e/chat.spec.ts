@@ -152,6 +152,29 @@ test("a failed answer says what went wrong where the answer would be, and Retry 
   await expect(assistants(page)).toHaveCount(1);
 });
 
+test("a connection the model drops mid-answer keeps the partial answer, saved as an error with Retry", async ({ page }) => {
+  await newUser(page, "chat-drop");
+  await page.goto("/");
+  await send(page, "[[drop:4]] [[words:40]]");
+  const answer = assistants(page).last();
+  await expect(answer.locator(APP_ALERT)).toBeVisible();
+  await expect(answer).toContainText("w1 w2 w3");
+  await expect(answer).not.toContainText("w40");
+  const id = await conversationId(page);
+  const stored = await storedMessages(id);
+  expect(stored.map((row) => [row.role, row.status])).toEqual([
+    ["user", "complete"],
+    ["assistant", "error"],
+  ]);
+  expect(stored[1]?.text).toMatch(/^w1 w2 w3/);
+
+  // After a reload: the same partial text, the error sentence and Retry.
+  await page.reload();
+  await expect(assistants(page).last()).toContainText("w1 w2 w3");
+  await expect(assistants(page).last().locator(APP_ALERT)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Retry" })).toBeVisible();
+});
+
 test("Stop ends the answer and keeps what was written, saved as stopped", async ({ page }) => {
   await newUser(page, "chat-stop");
   await page.goto("/");

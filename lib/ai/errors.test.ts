@@ -26,6 +26,13 @@ describe("describeModelError", () => {
     expect(failure.message).toMatch(/^500 from /);
   });
 
+  it("says a stream cut off mid-answer was dropped, not that a 200 failed", () => {
+    const cut = new APICallError({ message: "Failed to process successful response", url: "http://127.0.0.1:4010/v1/chat/completions", requestBodyValues: {}, statusCode: 200, cause: new TypeError("terminated") });
+    const failure = describeModelError(cut, endpoint);
+    expect(failure.kind).toBe("dropped");
+    expect(failure.message).toBe("The connection to the “Local” endpoint was cut off in the middle of the answer; what arrived is kept. Try again; if it keeps happening, tell your admin.");
+  });
+
   it("says an endpoint is unreachable on a refused connection", () => {
     const error = new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:4010"), { code: "ECONNREFUSED" }) });
     const failure = describeModelError(error, endpoint);

@@ -3,7 +3,7 @@ import "server-only";
 // said, what to do. Never includes an API key (upstream bodies are scrubbed of anything key-like).
 import { APICallError, RetryError } from "ai";
 
-export type ModelErrorKind = "auth" | "unreachable" | "timeout" | "rate_limited" | "not_found" | "upstream" | "unknown";
+export type ModelErrorKind = "auth" | "unreachable" | "timeout" | "rate_limited" | "not_found" | "upstream" | "dropped" | "unknown";
 
 export type ModelFailure = { kind: ModelErrorKind; status?: number; message: string };
 
@@ -72,6 +72,14 @@ const NETWORK_WORDS: Record<string, string> = {
 
 export function describeModelError(error: unknown, endpoint: EndpointRef, secrets: string[] = []): ModelFailure {
   const inner = RetryError.isInstance(error) ? (error.lastError ?? error) : error;
+  // A 2xx whose body broke off: the answer had started, and the connection was cut mid-stream.
+  if (APICallError.isInstance(inner) && inner.statusCode !== undefined && inner.statusCode < 300) {
+    return {
+      kind: "dropped",
+      status: inner.statusCode,
+      message: `The connection to the “${endpoint.name}” endpoint was cut off in the middle of the answer; what arrived is kept. Try again; if it keeps happening, tell your admin.`,
+    };
+  }
   if (APICallError.isInstance(inner) && inner.statusCode !== undefined) {
     const status = inner.statusCode;
     const detail = scrubSecrets(upstreamDetail(inner.responseBody), secrets);

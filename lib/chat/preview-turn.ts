@@ -1,7 +1,8 @@
 import "server-only";
 // A turn of the builder's live preview: the unsaved settings with the preview's history, streamed
 // back and never stored (unlike a conversation, the browser's history is all there is).
-import { createUIMessageStreamResponse, streamText, toUIMessageStream } from "ai";
+import { createUIMessageStreamResponse, streamText, toUIMessageStream, type TextStreamPart, type ToolSet } from "ai";
+import { catchStreamErrors } from "@/lib/chat/catch-stream-errors";
 import { resolveModel } from "@/lib/ai/models";
 import { describeModelError } from "@/lib/ai/errors";
 import { endpointSecrets, getLanguageModel } from "@/lib/ai/providers";
@@ -26,7 +27,7 @@ export async function streamPreview(request: PreviewRequest, abortSignal: AbortS
   });
   return createUIMessageStreamResponse({
     stream: toUIMessageStream({
-      stream: result.stream,
+      stream: catchStreamErrors(result.stream, (error): TextStreamPart<ToolSet> => ({ type: "error", error })),
       onError: (error) => describeModelError(error, model.endpoint, endpointSecrets(model.endpoint)).message,
     }),
     headers: { "Cache-Control": "no-cache, no-transform" },

@@ -2,10 +2,11 @@ import "server-only";
 // Runs a prepared turn: streams the model's answer to the browser and saves it once, at the end.
 // The browser's copy of the stream is a tee: closing the tab does not stop the answer, only Stop
 // (which aborts the turn's signal) does.
-import { consumeStream, convertToModelMessages, createUIMessageStreamResponse, isStepCount, streamText, toUIMessageStream, type ToolSet } from "ai";
+import { consumeStream, convertToModelMessages, createUIMessageStreamResponse, isStepCount, streamText, toUIMessageStream, type TextStreamPart, type ToolSet } from "ai";
 import { describeModelError } from "@/lib/ai/errors";
 import { endpointSecrets, getLanguageModel } from "@/lib/ai/providers";
 import { assistantRecord, finishTurn } from "@/lib/chat/finish-turn";
+import { catchStreamErrors } from "@/lib/chat/catch-stream-errors";
 import { toModelHistory } from "@/lib/chat/history";
 import { toStorableParts } from "@/lib/chat/parts";
 import { finishTurnMessage } from "@/lib/db/turn-writes";
@@ -49,7 +50,7 @@ export async function streamTurn(turn: Turn): Promise<Response> {
     const { answerId: assistantId } = turn;
     const startMetadata: ChatMessageMetadata = { modelName: model.label, endpointName: model.endpoint.name };
     const stream = toUIMessageStream<ToolSet, ChatUIMessage>({
-      stream: result.stream.pipeThrough(transform),
+      stream: catchStreamErrors(result.stream, (error): TextStreamPart<ToolSet> => ({ type: "error", error })).pipeThrough(transform),
       originalMessages: turn.history,
       generateMessageId: () => assistantId,
       messageMetadata: ({ part }) => (part.type === "start" ? startMetadata : undefined),

@@ -1,0 +1,22 @@
+// A model stream that breaks (the upstream cut the connection mid-answer) errors the stream itself
+// in the AI SDK, instead of sending an error part: the browser would see its own connection fail,
+// and the turn would look complete. This wrapper turns such a failure into one last error part, so
+// the answer ends like any failed answer (error chunk to the browser, "error" in the database).
+export function catchStreamErrors<T>(source: ReadableStream<T>, toPart: (error: unknown) => T): ReadableStream<T> {
+  const reader = source.getReader();
+  return new ReadableStream<T>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (error) {
+        controller.enqueue(toPart(error));
+        controller.close();
+      }
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+}
