@@ -24,7 +24,8 @@ function describeState(part: Props["part"], streaming: boolean): { label: string
     case "approval-requested":
       return streaming ? { label: "Waiting for approval", tone: "ask" } : { label: "Needs your approval", tone: "ask" };
     case "approval-responded":
-      return part.approval.approved ? { label: "Approved, running…", tone: "busy" } : { label: "Denied", tone: "muted" };
+      if (!part.approval.approved) return { label: "Denied", tone: "muted" };
+      return streaming ? { label: "Approved, running…", tone: "busy" } : { label: "Did not finish", tone: "error" };
     case "output-available":
       return { label: "Done", tone: "ok" };
     case "output-error":

@@ -14,21 +14,44 @@ import type { Role } from "@/lib/generated/prisma/client";
 
 export type CurrentUser = { id: string; email: string; name: string | null; role: Role };
 
-/** The signed-in user, or null. Cached per request. */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const jar = await cookies();
-  const raw = jar.get(sessionCookieName())?.value;
-  if (!raw) return null;
+type Claims = { sub: string; sv: number };
+const decoded = new Map<string, { claims: Claims; until: number }>();
+const MAX_DECODED = 1000;
+const DECODED_TTL_MS = 60_000;
+
+/**
+ * The claims of a session cookie. Decoding (key derivation + JWE decryption) is the costly part of a
+ * request's auth, so a verified cookie is remembered for a minute (never past its own expiry). The
+ * database check below still runs on every request: sign-out and disabling take effect at once.
+ */
+async function claimsOf(raw: string): Promise<Claims | null> {
+  const now = Date.now();
+  const hit = decoded.get(raw);
+  if (hit && hit.until > now) return hit.claims;
   let token: unknown;
   try {
     token = await decode({ token: raw, secret: getEnv().AUTH_SECRET });
   } catch {
     return null;
   }
-  const claims = tokenClaimsSchema.safeParse(token);
-  if (!claims.success) return null;
-  const user = await findSessionUser(claims.data.sub);
-  const verdict = checkSessionVersion({ userId: claims.data.sub, sessionVersion: claims.data.sv }, user);
+  const parsed = tokenClaimsSchema.safeParse(token);
+  if (!parsed.success) return null;
+  const claims = { sub: parsed.data.sub, sv: parsed.data.sv };
+  const exp = typeof (token as { exp?: unknown }).exp === "number" ? (token as { exp: number }).exp * 1000 : now;
+  if (decoded.size >= MAX_DECODED) decoded.delete(decoded.keys().next().value ?? "");
+  decoded.set(raw, { claims, until: Math.min(now + DECODED_TTL_MS, exp) });
+  return claims;
+}
+
+/** The signed-in user, or null. Cached per request. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const jar = await cookies();
+  const raw = jar.get(sessionCookieName())?.value;
+  if (!raw) return null;
+  const claims = await claimsOf(raw);
+  if (!claims) return null;
+  const user = await findSessionUser(claims.sub);
+  const verdict = checkSessionVersion({ userId: claims.sub, sessionVersion: claims.sv }, user);
   if (verdict !== "valid" || !user) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });

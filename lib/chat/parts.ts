@@ -21,11 +21,26 @@ const toolPartSchema = z.object({
 
 export const storedPartSchema = z.union([z.discriminatedUnion("type", [textPartSchema, reasoningPartSchema, stepStartPartSchema]), toolPartSchema]);
 
+function plainPart(item: unknown): ChatPart | null {
+  if (typeof item !== "object" || item === null) return null;
+  const { type, text } = item as { type?: unknown; text?: unknown };
+  if ((type === "text" || type === "reasoning") && typeof text === "string") return { type, text };
+  if (type === "step-start") return { type };
+  return null;
+}
+
 /** Parses the JSON column; invalid parts (or a non-array) are dropped. */
 export function parseStoredParts(value: unknown): ChatPart[] {
   if (!Array.isArray(value)) return [];
   const parts: ChatPart[] = [];
   for (const item of value) {
+    // Fast path for the parts nearly every message is made of (a history is read on every turn);
+    // it accepts exactly what the schema would, and returns the same stripped shape.
+    const plain = plainPart(item);
+    if (plain) {
+      parts.push(plain);
+      continue;
+    }
     const parsed = storedPartSchema.safeParse(item);
     if (parsed.success) parts.push(parsed.data as ChatPart);
   }

@@ -11,7 +11,7 @@ import { ensureStopListener } from "@/lib/chat/remote-stop";
 import { holdRunnerLock, runnerId, sweepInterruptedTurns } from "@/lib/chat/runner";
 import { startTurn, type TurnHandle } from "@/lib/chat/running-turns";
 import { truncateFromMessage } from "@/lib/db/messages";
-import { loadTurnConversation } from "@/lib/db/turn-reads";
+import { loadTurnContext } from "@/lib/db/turn-reads";
 import { beginTurn, resumeTurn, type BeginTurnInput } from "@/lib/db/turn-writes";
 import { applyApprovals } from "@/lib/chat/approvals";
 import { assistantSettingsForTurn } from "@/lib/db/assistants";
@@ -67,7 +67,9 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
   const text = request.message?.text ?? "";
   const parts: ChatPart[] = [{ type: "text", text }];
   if (request.editMessageId && request.conversationId) await truncateFromMessage(user.id, request.conversationId, request.editMessageId);
-  const conversation = request.conversationId ? await loadTurnConversation(user.id, request.conversationId) : null;
+  // One statement reads the conversation and the model that answers it.
+  const context = await loadTurnContext(user.id, request.conversationId ?? null, request.modelId ?? null);
+  const { conversation } = context;
   if (request.conversationId && !conversation) throw new AppError("not_found", NOT_FOUND);
 
   const assistantId = conversation ? conversation.assistantId : (request.assistantId ?? null);
@@ -76,7 +78,10 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
     throw new AppError(conversation ? "conflict" : "not_found", conversation ? ASSISTANT_GONE : "That assistant does not exist, or it is not shared with you.");
   }
 
-  const model = await resolveModel(request.modelId ?? conversation?.modelId ?? assistant?.config.modelId ?? null);
+  // The assistant's preferred model applies when neither the request nor the conversation picked one
+  // (that pick needs the assistant, read above, so it costs a second statement).
+  const assistantModelId = request.modelId || conversation?.modelId ? null : (assistant?.config.modelId ?? null);
+  const model = assistantModelId ? await resolveModel(assistantModelId) : context.model;
   if (!model) throw new AppError("conflict", NO_MODEL_MESSAGE);
   // Only a usable pick is remembered on the conversation; otherwise the default answered.
   const pickedModelId = request.modelId && request.modelId === model.id ? model.id : null;

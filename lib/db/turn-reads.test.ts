@@ -6,7 +6,7 @@ import { connectTestDatabase } from "@/lib/testing/test-database";
 connectTestDatabase();
 
 const { db } = await import("@/lib/db/client");
-const { loadTurnConversation, resolveTurnModel } = await import("@/lib/db/turn-reads");
+const { loadTurnContext, resolveTurnModel } = await import("@/lib/db/turn-reads");
 const { beginTurn } = await import("@/lib/db/turn-writes");
 
 let alice = "";
@@ -46,13 +46,46 @@ describe("turn reads", () => {
       runnerId: "1",
       pickedModelId: null,
     });
-    const loaded = await loadTurnConversation(alice, conversationId);
+    const { conversation: loaded } = await loadTurnContext(alice, conversationId, null);
     expect(loaded?.messages.map((message) => [message.role, message.status])).toEqual([
       ["user", "complete"],
       ["assistant", "streaming"],
     ]);
     expect(loaded?.messages[0]?.parts).toEqual([{ type: "text", text: "Hi" }]);
-    expect(await loadTurnConversation(bob, conversationId)).toBeNull();
+    expect((await loadTurnContext(bob, conversationId, null)).conversation).toBeNull();
+  });
+
+  it("read the conversation and its model in one go: the requested model, else the conversation's, else the default", async () => {
+    await db.setting.deleteMany({ where: { key: "defaultModelId" } });
+    const picked = await model(`picked-${randomUUID()}`);
+    const requested = await model(`requested-${randomUUID()}`);
+    const fallback = await model(`fallback-${randomUUID()}`);
+    await db.setting.create({ data: { key: "defaultModelId", value: fallback.id } });
+    const conversationId = randomUUID();
+    await beginTurn({
+      userId: alice,
+      conversationId,
+      create: { title: "T" },
+      userMessage: { id: randomUUID(), parts: [{ type: "text", text: "Hi" }] },
+      replaceMessageId: null,
+      assistant: { id: randomUUID(), modelId: picked.id, modelName: "M", endpointName: "E" },
+      runnerId: "1",
+      pickedModelId: picked.id,
+    });
+
+    const mine = await loadTurnContext(alice, conversationId, null);
+    expect(mine.conversation?.modelId).toBe(picked.id);
+    expect(mine.model?.id).toBe(picked.id);
+    expect(mine.model?.endpoint.updatedAt).toBeInstanceOf(Date);
+    expect((await loadTurnContext(alice, conversationId, requested.id)).model?.id).toBe(requested.id);
+    // Someone else's conversation reads as none, and its model choice does not leak into theirs.
+    const theirs = await loadTurnContext(bob, conversationId, null);
+    expect(theirs.conversation).toBeNull();
+    expect(theirs.model?.id).toBe(fallback.id);
+    const fresh = await loadTurnContext(alice, null, null);
+    expect(fresh.conversation).toBeNull();
+    expect(fresh.model?.id).toBe(fallback.id);
+    await db.setting.deleteMany({ where: { key: "defaultModelId" } });
   });
 
   it("resolve the requested model, else the default, else any enabled one; never a disabled one", async () => {

@@ -5,7 +5,7 @@ import "server-only";
 import type { ResolvedModel } from "@/lib/ai/models";
 import type { StoredMessage } from "@/lib/chat/history";
 import { db } from "@/lib/db/client";
-import type { EndpointKind } from "@/lib/generated/prisma/client";
+import { Prisma, type EndpointKind } from "@/lib/generated/prisma/client";
 
 export type TurnConversation = {
   id: string;
@@ -14,20 +14,6 @@ export type TurnConversation = {
   assistantVersionId: string | null;
   messages: StoredMessage[];
 };
-
-/** The user's conversation with its messages (oldest first), or null. Ownership is in the WHERE. */
-export async function loadTurnConversation(userId: string, conversationId: string): Promise<TurnConversation | null> {
-  const rows = await db.$queryRaw<TurnConversation[]>`
-    SELECT c.id, c."modelId", c."assistantId", c."assistantVersionId",
-      COALESCE((
-        SELECT json_agg(json_build_object('id', m.id, 'role', m.role, 'parts', m.parts, 'status', m.status, 'error', m.error,
-          'modelName', m."modelName", 'endpointName', m."endpointName") ORDER BY m."createdAt", m.id)
-        FROM "Message" m WHERE m."conversationId" = c.id
-      ), '[]'::json) AS messages
-    FROM "Conversation" c
-    WHERE c.id = ${conversationId}::uuid AND c."userId" = ${userId}::uuid`;
-  return rows[0] ?? null;
-}
 
 type ModelRow = {
   id: string;
@@ -45,21 +31,56 @@ type ModelRow = {
   updatedAt: Date;
 };
 
+const MODEL_COLUMNS = Prisma.sql`m.id, m.name, m."displayName", m."toolsOk", e.id AS "endpointId", e.name AS "endpointName", e.kind, e."baseUrl",
+      e."useChatCompletions", e."apiKeyCiphertext", e."headersCiphertext", e."timeoutMs", e."updatedAt"`;
+
+/** Enabled models, best first: the wanted one, then the default, then the oldest. */
+function modelQuery(wanted: Prisma.Sql) {
+  return Prisma.sql`SELECT ${MODEL_COLUMNS}
+    FROM "Model" m JOIN "Endpoint" e ON e.id = m."endpointId"
+    WHERE m.enabled AND e.enabled
+    ORDER BY (m.id = ${wanted}) IS TRUE DESC,
+      (m.id::text = (SELECT s.value #>> '{}' FROM "Setting" s WHERE s.key = 'defaultModelId')) IS TRUE DESC,
+      m."createdAt" ASC, m.id ASC
+    LIMIT 1`;
+}
+
 /**
  * The model for a turn in one statement: the requested one when it and its endpoint are enabled,
  * otherwise the default, otherwise the oldest enabled model; null when none is usable.
  */
 export async function resolveTurnModel(requestedId: string | null): Promise<ResolvedModel | null> {
-  const rows = await db.$queryRaw<ModelRow[]>`
-    SELECT m.id, m.name, m."displayName", m."toolsOk", e.id AS "endpointId", e.name AS "endpointName", e.kind, e."baseUrl",
-      e."useChatCompletions", e."apiKeyCiphertext", e."headersCiphertext", e."timeoutMs", e."updatedAt"
-    FROM "Model" m JOIN "Endpoint" e ON e.id = m."endpointId"
-    WHERE m.enabled AND e.enabled
-    ORDER BY (m.id = ${requestedId}::uuid) IS TRUE DESC,
-      (m.id::text = (SELECT s.value #>> '{}' FROM "Setting" s WHERE s.key = 'defaultModelId')) IS TRUE DESC,
-      m."createdAt" ASC, m.id ASC
-    LIMIT 1`;
+  const rows = await db.$queryRaw<ModelRow[]>(modelQuery(Prisma.sql`${requestedId}::uuid`));
+  return toResolvedModel(rows[0]);
+}
+
+export type TurnContext = { conversation: TurnConversation | null; model: ResolvedModel | null };
+
+/**
+ * The start of a turn in one statement: the user's conversation with its messages (when one is
+ * named; null when it is not theirs) and the model that answers (the requested one, else the
+ * conversation's, else the default, else the oldest enabled one).
+ */
+export async function loadTurnContext(userId: string, conversationId: string | null, requestedModelId: string | null): Promise<TurnContext> {
+  const rows = await db.$queryRaw<Array<Partial<ModelRow> & { conversation: TurnConversation | null }>>`
+    WITH conv AS (
+      SELECT c.id, c."modelId", c."assistantId", c."assistantVersionId",
+        COALESCE((
+          SELECT json_agg(json_build_object('id', m.id, 'role', m.role, 'parts', m.parts, 'status', m.status, 'error', m.error,
+            'modelName', m."modelName", 'endpointName', m."endpointName") ORDER BY m."createdAt", m.id)
+          FROM "Message" m WHERE m."conversationId" = c.id
+        ), '[]'::json) AS messages
+      FROM "Conversation" c
+      WHERE c.id = ${conversationId}::uuid AND c."userId" = ${userId}::uuid
+    ), model AS (${modelQuery(Prisma.sql`COALESCE(${requestedModelId}::uuid, (SELECT "modelId" FROM conv))`)})
+    SELECT (SELECT row_to_json(conv) FROM conv) AS conversation, model.*
+    FROM (SELECT 1) AS one LEFT JOIN model ON true`;
   const row = rows[0];
+  const model = row?.id ? toResolvedModel(row as ModelRow) : null;
+  return { conversation: row?.conversation ?? null, model };
+}
+
+function toResolvedModel(row: ModelRow | undefined): ResolvedModel | null {
   if (!row) return null;
   return {
     id: row.id,

@@ -9,7 +9,7 @@ import type { ChatPart } from "@/lib/types/chat";
 const url = connectTestDatabase();
 
 const { db } = await import("@/lib/db/client");
-const { beginTurn, finishTurnMessage } = await import("@/lib/db/turn-writes");
+const { beginTurn, finishTurnMessage, resumeTurn } = await import("@/lib/db/turn-writes");
 const { holdRunnerLock, runnerId, sweepInterruptedTurns, INTERRUPTED_MESSAGE } = await import("@/lib/chat/runner");
 
 let alice = "";
@@ -80,6 +80,24 @@ describe("turn writes", () => {
       [saved[0]?.id, "complete"],
       [again.assistant.id, "streaming"],
     ]);
+  });
+
+  it("resume an answer after its approval requests are answered: its parts are written and it streams again", async () => {
+    const conversationId = randomUUID();
+    const first = turn(alice, conversationId, { create: { title: "Pets" } });
+    await beginTurn(first);
+    const asked: ChatPart[] = [{ type: "step-start" }, { type: "tool-createPet", toolCallId: "c1", state: "approval-requested", input: {}, approval: { id: "ap1" } }];
+    await finishTurnMessage({ userId: alice, messageId: first.assistant.id, parts: asked, status: "complete", error: null, inputTokens: null, outputTokens: null, ttftMs: null, durationMs: null });
+    const answered: ChatPart[] = [{ type: "step-start" }, { type: "tool-createPet", toolCallId: "c1", state: "approval-responded", input: {}, approval: { id: "ap1", approved: true } }];
+    const resume = { userId: alice, conversationId, messageId: first.assistant.id, parts: answered, runnerId: runnerId() };
+
+    expect(await resumeTurn({ ...resume, userId: bob })).toBe("not_found");
+    expect(await resumeTurn(resume)).toBe("started");
+    const [, answer] = await rows(conversationId);
+    expect([answer?.id, answer?.status, answer?.runnerId]).toEqual([first.assistant.id, "streaming", runnerId()]);
+    expect(answer?.parts).toEqual(answered);
+    // Twice at once: the second is refused while the first runs.
+    expect(await resumeTurn(resume)).toBe("busy");
   });
 
   it("write the text that search reads, and say which answer is the conversation's first complete one", async () => {
