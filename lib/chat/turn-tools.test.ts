@@ -15,7 +15,7 @@ const petStore = (operationId = "listPets") =>
     },
   });
 
-const callOptions = { toolCallId: "c1", messages: [] };
+const callOptions = { toolCallId: "c1", messages: [], context: {} };
 
 describe("toolsForTurn", () => {
   it("gives a plain chat, or an assistant without tools, no tools", async () => {
@@ -42,7 +42,7 @@ describe("toolsForTurn", () => {
 
   it("turns a tool's failure into a ToolRunError sentence", async () => {
     const { calculator } = await toolsForTurn({ tools: ["calculator"], actions: [] });
-    const run = calculator?.execute?.({ expression: "process.exit()" }, callOptions) as Promise<unknown>;
+    const run = (calculator?.execute as (input: unknown, options: typeof callOptions) => Promise<unknown>)({ expression: "process.exit()" }, callOptions);
     await expect(run).rejects.toBeInstanceOf(ToolRunError);
   });
 });
