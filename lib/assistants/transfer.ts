@@ -56,6 +56,7 @@ export async function importAssistant(user: Viewer, data: AssistantExport): Prom
     maxOutputTokens: assistant.maxOutputTokens,
     tools: assistant.tools,
     maxToolSteps: assistant.maxToolSteps,
+    actions: [],
   };
   return createAssistant(user, input);
 }
