@@ -6,11 +6,13 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import type { PreviewRequest } from "@/lib/schemas/preview";
+import { ToolCard } from "@/components/chat/tool-card";
+import type { PreviewSettings } from "@/lib/schemas/preview";
+import type { ChatToolPart } from "@/lib/types/chat";
 
 const textOf = (message: UIMessage) => message.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
 
-export function PreviewChat({ settings }: { settings: PreviewRequest["settings"] }) {
+export function PreviewChat({ settings }: { settings: PreviewSettings }) {
   const hydrated = useHydrated();
   const settingsRef = useRef(settings);
   useEffect(() => {
@@ -52,12 +54,19 @@ export function PreviewChat({ settings }: { settings: PreviewRequest["settings"]
           Clear
         </Button>
       </div>
-      <p className="text-xs text-zinc-500">Uses the settings in the form, saved or not. Nothing here is stored.</p>
+      <p className="text-xs text-zinc-500">Uses the settings in the form, saved or not, with the built-in tools it enables (actions run in real chats only). Nothing here is stored.</p>
       <div className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto text-sm">
-        {messages.map((message) => (
-          <p key={message.id} data-preview-role={message.role} className={message.role === "user" ? "self-end rounded-lg bg-zinc-100 px-3 py-2 dark:bg-zinc-800" : "whitespace-pre-wrap"}>
-            {textOf(message)}
-          </p>
+        {messages.map((message, index) => (
+          <div key={message.id} className="flex flex-col gap-2">
+            {message.parts.map((part) =>
+              part.type.startsWith("tool-") ? (
+                <ToolCard key={(part as ChatToolPart).toolCallId} part={part as ChatToolPart} streaming={busy && index === messages.length - 1} />
+              ) : null,
+            )}
+            <p data-preview-role={message.role} className={message.role === "user" ? "self-end rounded-lg bg-zinc-100 px-3 py-2 dark:bg-zinc-800" : "whitespace-pre-wrap"}>
+              {textOf(message)}
+            </p>
+          </div>
         ))}
         {error ? <Alert>{error.message}</Alert> : null}
       </div>

@@ -1,8 +1,9 @@
 import "server-only";
 // A turn of the builder's live preview: the unsaved settings with the preview's history, streamed
 // back and never stored (unlike a conversation, the browser's history is all there is).
-import { createUIMessageStreamResponse, streamText, toUIMessageStream, type TextStreamPart, type ToolSet } from "ai";
+import { createUIMessageStreamResponse, isStepCount, streamText, toUIMessageStream, type TextStreamPart, type ToolSet } from "ai";
 import { catchStreamErrors } from "@/lib/chat/catch-stream-errors";
+import { isToolCallError, toolErrorText, toolsForTurn } from "@/lib/chat/turn-tools";
 import { resolveModel } from "@/lib/ai/models";
 import { describeModelError } from "@/lib/ai/errors";
 import { endpointSecrets, getLanguageModel } from "@/lib/ai/providers";
@@ -14,12 +15,15 @@ export async function streamPreview(request: PreviewRequest, abortSignal: AbortS
   const model = await resolveModel(request.settings.modelId);
   if (!model) throw new AppError("conflict", NO_MODEL_MESSAGE);
   const { settings } = request;
+  const tools = await toolsForTurn({ tools: settings.tools, actions: [] });
+  const hasTools = Object.keys(tools).length > 0;
   const result = streamText({
     model: getLanguageModel(model.endpoint, model.name),
     ...(settings.instructions ? { instructions: settings.instructions } : {}),
     ...(settings.temperature !== null ? { temperature: settings.temperature } : {}),
     ...(settings.maxOutputTokens ? { maxOutputTokens: settings.maxOutputTokens } : {}),
     messages: request.messages.map((message) => ({ role: message.role, content: message.text })),
+    ...(hasTools ? { tools, stopWhen: isStepCount(settings.maxToolSteps + 1) } : {}),
     maxRetries: 0,
     // A preview nobody watches any more is not worth finishing.
     abortSignal,
@@ -28,7 +32,7 @@ export async function streamPreview(request: PreviewRequest, abortSignal: AbortS
   return createUIMessageStreamResponse({
     stream: toUIMessageStream({
       stream: catchStreamErrors(result.stream, (error): TextStreamPart<ToolSet> => ({ type: "error", error })),
-      onError: (error) => describeModelError(error, model.endpoint, endpointSecrets(model.endpoint)).message,
+      onError: (error) => (isToolCallError(error) ? toolErrorText(error) : describeModelError(error, model.endpoint, endpointSecrets(model.endpoint)).message),
     }),
     headers: { "Cache-Control": "no-cache, no-transform" },
   });

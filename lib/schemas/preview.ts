@@ -4,7 +4,9 @@ import { z } from "zod";
 import { assistantConfigSchema } from "@/lib/schemas/assistants";
 
 export const previewRequestSchema = z.object({
-  settings: assistantConfigSchema.pick({ instructions: true, modelId: true, temperature: true, maxOutputTokens: true }),
+  // Built-in tools run in the preview too; actions run only in saved assistants' chats (their keys
+  // are stored encrypted, and calls that change data need a stored answer to approve).
+  settings: assistantConfigSchema.pick({ instructions: true, modelId: true, temperature: true, maxOutputTokens: true, tools: true, maxToolSteps: true }),
   messages: z
     .array(z.object({ role: z.enum(["user", "assistant"]), text: z.string().max(32_000) }))
     .min(1)
@@ -12,3 +14,5 @@ export const previewRequestSchema = z.object({
 });
 
 export type PreviewRequest = z.infer<typeof previewRequestSchema>;
+/** What the builder sends (tools and maxToolSteps may be left out). */
+export type PreviewSettings = z.input<typeof previewRequestSchema>["settings"];
