@@ -1,6 +1,7 @@
 import "server-only";
-// The admin audit log for endpoint and model changes: who, when, what. Callers pass details that
-// never contain a secret value (only "set", "removed" or "unchanged" for keys and header values).
+// The admin audit log for endpoint, model and instance-setting changes: who, when, what. Callers pass
+// details that never contain a secret value (only "set", "removed" or "unchanged" for keys and header
+// values).
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

@@ -12,7 +12,7 @@ export default async function AuditPage() {
     <div className="mx-auto flex max-w-4xl flex-col gap-6 px-4 py-8">
       <div>
         <h1 className="text-2xl font-semibold">Audit log</h1>
-        <p className="text-sm text-zinc-500">Every change to endpoints and models, newest first. Secret values are never recorded.</p>
+        <p className="text-sm text-zinc-500">Every change to endpoints, models and instance settings, newest first. Secret values are never recorded.</p>
       </div>
       {entries.length === 0 ? (
         <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-500 dark:border-zinc-700">Nothing has changed yet.</p>

@@ -1,13 +1,10 @@
-import { z } from "zod";
 import { withAdmin } from "@/lib/auth/handlers";
-import { getSetting, setSetting } from "@/lib/db/settings";
+import { getAdminSettings, updateAdminSettings } from "@/lib/db/instance-settings";
+import { adminSettingsPatchSchema } from "@/lib/schemas/settings";
 
-const settingsSchema = z.object({ signupOpen: z.boolean() }).strict();
+export const GET = withAdmin(async () => Response.json(await getAdminSettings()));
 
-export const GET = withAdmin(async () => Response.json({ signupOpen: await getSetting("signupOpen") }));
-
-export const PATCH = withAdmin(async (req) => {
-  const input = settingsSchema.parse(await req.json().catch(() => ({})));
-  await setSetting("signupOpen", input.signupOpen);
-  return Response.json({ signupOpen: input.signupOpen });
+export const PATCH = withAdmin(async (req, { user }) => {
+  const patch = adminSettingsPatchSchema.parse(await req.json().catch(() => ({})));
+  return Response.json(await updateAdminSettings(user, patch));
 });
