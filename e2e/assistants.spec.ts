@@ -1,9 +1,10 @@
 // Custom assistants: build one, chat with it (instructions go to the model from the server),
-// starters, sharing rules, versions, export and import.
-import { expect, test, type Page } from "@playwright/test";
+// starters, sharing rules, versions, export and import; tools and actions in the builder, action
+// keys that never come back to the browser, and the admin's allow-list of private hosts.
+import { expect, test, type Page, type Response } from "@playwright/test";
 import { startFakeLlm, type FakeLlm } from "./fake-llm/server";
-import { newUser } from "./support/accounts";
-import { seedModel } from "./support/seed";
+import { newUser, signInAsAdmin } from "./support/accounts";
+import { seedModel, withDatabase } from "./support/seed";
 
 let fake: FakeLlm;
 
@@ -29,6 +30,49 @@ async function createAssistant(page: Page, options: { name: string; instructions
   await page.getByRole("button", { name: "Create assistant" }).click();
   await expect(page).toHaveURL(/\/assistants\/[0-9a-f-]{36}\/edit$/);
   return page.url().split("/").at(-2) ?? "";
+}
+
+/** An OpenAPI document: a GET, a POST (asks first) and an operation without an operationId (left out). */
+const PET_STORE = `openapi: 3.0.3
+info:
+  title: Pet store
+  version: "1"
+servers:
+  - url: https://pets.example.com
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      summary: List pets
+      responses:
+        "200":
+          description: OK
+    post:
+      operationId: createPet
+      responses:
+        "200":
+          description: OK
+  /pets/{id}:
+    delete:
+      parameters:
+        - name: id
+          in: path
+          required: true
+          schema:
+            type: string
+      responses:
+        "200":
+          description: OK
+`;
+
+/** Every text body the page receives (documents, RSC payloads, JSON, streams), to scan for secrets. */
+function recordBodies(page: Page): () => Promise<string[]> {
+  const pending: Promise<string>[] = [];
+  page.on("response", (res: Response) => {
+    const type = res.headers()["content-type"] ?? "";
+    if (/text|json|javascript|x-component|event-stream/.test(type)) pending.push(res.text().catch(() => ""));
+  });
+  return () => Promise.all(pending);
 }
 
 const systemTexts = (since: number) =>
@@ -111,13 +155,34 @@ test("restoring a version brings back the old instructions; export then import g
   await expect(page.getByTestId("assistant-version")).toHaveCount(3);
   await expect(page.getByLabel("Instructions")).toHaveValue("First instructions");
 
-  const exported = await (await page.request.get(`/api/assistants/${id}/export`)).json();
-  expect(exported.assistant).toMatchObject({ name: "Versioned", instructions: "First instructions", starters: ["Hello"] });
+  // A tool and an action (with a key) travel too; the key never does.
+  const patched = await page.request.patch(`/api/assistants/${id}`, {
+    data: {
+      name: "Versioned",
+      instructions: "First instructions",
+      starters: ["Hello"],
+      tools: ["calculator"],
+      actions: [{ id: crypto.randomUUID(), spec: PET_STORE, auth: { type: "api_key", in: "header", name: "X-Pet-Key" }, secret: "pk-export-never-0d9e8f7a" }],
+    },
+  });
+  expect(patched.status(), await patched.text()).toBe(200);
+  const exportResponse = await page.request.get(`/api/assistants/${id}/export`);
+  expect(await exportResponse.text()).not.toContain("pk-export-never");
+  const exported = await exportResponse.json();
+  expect(exported.assistant).toMatchObject({
+    name: "Versioned",
+    instructions: "First instructions",
+    starters: ["Hello"],
+    tools: ["calculator"],
+    actions: [{ spec: PET_STORE, auth: { type: "api_key", in: "header", name: "X-Pet-Key" } }],
+  });
   const imported = await page.request.post("/api/assistants/import", { data: exported });
   expect(imported.status()).toBe(201);
   const importedId = (await imported.json()).assistant.id as string;
   const again = await (await page.request.get(`/api/assistants/${importedId}/export`)).json();
   expect(again).toEqual(exported);
+  const copy = (await (await page.request.get(`/api/assistants/${importedId}`)).json()).assistant;
+  expect(copy.config.actions).toEqual([expect.objectContaining({ spec: PET_STORE, hasSecret: false })]);
 });
 
 test("the builder's preview chats with the unsaved settings and stores nothing", async ({ page }) => {
@@ -135,4 +200,169 @@ test("the builder's preview chats with the unsaved settings and stores nothing",
   await expect(page.getByLabel("Instructions")).toHaveValue("Saved instructions");
   await expect(page.getByTestId("assistant-version")).toHaveCount(1);
   expect((await (await page.request.get("/api/conversations")).json()).conversations).toHaveLength(0);
+});
+
+test("enabling Calculator in the builder persists after reload, and a model that failed the tool check is flagged", async ({ page }) => {
+  await newUser(page, "tools");
+  const weak = await seedModel({ baseUrl: fake.url, endpointName: "No tools fake", modelName: "no-tools-model", makeDefault: false });
+  await withDatabase((client) => client.query(`UPDATE "Model" SET "toolsOk" = false WHERE id = $1`, [weak.modelId]));
+  try {
+    await createAssistant(page, { name: "Counter", instructions: "Count things." });
+    const calculator = page.getByRole("checkbox", { name: "Calculator", exact: true });
+    await expect(calculator).not.toBeChecked();
+    await calculator.check();
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("assistant-current-version")).toContainText("Version 2 is current");
+    await page.reload();
+    await expect(page.getByRole("checkbox", { name: "Calculator", exact: true })).toBeChecked();
+    await expect(page.getByRole("checkbox", { name: "Fetch web page", exact: true })).not.toBeChecked();
+
+    // The default model passed (or was never tested): no warning. The one that failed: a warning.
+    await expect(page.getByTestId("tools-model-warning")).toHaveCount(0);
+    await page.getByLabel("Model", { exact: true }).selectOption({ label: "no-tools-model (No tools fake)" });
+    await expect(page.getByTestId("tools-model-warning")).toHaveText(
+      "The model no-tools-model failed the tool-call check when its endpoint was last tested; tools may not work with it.",
+    );
+    // Without tools or actions, it does not matter.
+    await page.getByRole("checkbox", { name: "Calculator", exact: true }).uncheck();
+    await expect(page.getByTestId("tools-model-warning")).toHaveCount(0);
+  } finally {
+    await withDatabase((client) => client.query(`UPDATE "Model" SET enabled = false WHERE id = $1`, [weak.modelId]));
+  }
+});
+
+test("a pasted OpenAPI document lists its operations and explains the one left out; a broken one or a tool name used twice blocks the save", async ({ page }) => {
+  await newUser(page, "actions-builder");
+  const id = await createAssistant(page, { name: "Pet clerk", instructions: "Help with pets." });
+  await page.getByRole("button", { name: "Add action" }).click();
+  const first = page.getByRole("group", { name: "Action 1" });
+  await first.getByLabel("OpenAPI document").fill(PET_STORE);
+  const operations = first.getByTestId("action-operations");
+  await expect(operations).toContainText("“Pet store”: 2 operations will be available as tools.");
+  await expect(operations.locator('[data-tool="listPets"]')).toContainText("GET /pets → tool listPets");
+  await expect(operations.locator('[data-tool="listPets"]')).not.toContainText("asks the user first");
+  await expect(operations.locator('[data-tool="createPet"]')).toContainText("POST /pets → tool createPet · asks the user first");
+  await expect(first.getByTestId("action-rejected")).toHaveText("DELETE /pets/{id}: It has no operationId; add one to expose it as an action.");
+
+  // A document that does not parse: its sentence is shown and the save is refused before it is sent.
+  await first.getByLabel("OpenAPI document").fill("openapi: 3.0.3\ninfo: [unclosed");
+  await first.getByRole("button", { name: "Check document" }).click();
+  await expect(first.getByTestId("action-document-error")).toContainText("The document is neither valid JSON nor valid YAML");
+  let saves = 0;
+  page.on("request", (req) => {
+    if (req.method() === "PATCH" && req.url().endsWith(`/api/assistants/${id}`)) saves += 1;
+  });
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(first.getByText(/^Action 1: The document is neither valid JSON nor valid YAML/)).toBeVisible();
+  expect(saves).toBe(0);
+
+  // Two actions offering the same tool name: refused in the builder and by the server.
+  await first.getByLabel("OpenAPI document").fill(PET_STORE);
+  await expect(operations).toContainText("2 operations");
+  await page.getByRole("button", { name: "Add action" }).click();
+  const second = page.getByRole("group", { name: "Action 2" });
+  await second.getByLabel("OpenAPI document").fill(PET_STORE.replace("https://pets.example.com", "https://pets2.example.com"));
+  await expect(second.getByTestId("action-operations")).toContainText("2 operations");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(second.getByText('Action 2: the tool name "listPets" (GET /pets) is already used by action 1 (GET /pets).', { exact: false })).toBeVisible();
+  expect(saves).toBe(0);
+  const twice = await page.request.patch(`/api/assistants/${id}`, {
+    data: { name: "Pet clerk", actions: [{ id: crypto.randomUUID(), spec: PET_STORE }, { id: crypto.randomUUID(), spec: PET_STORE }] },
+  });
+  expect(twice.status()).toBe(422);
+  expect((await twice.json()).error.message).toContain('the tool name "listPets"');
+
+  // One action: saved, and listed again after a reload.
+  await second.getByRole("button", { name: "Remove action" }).click();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("assistant-current-version")).toContainText("Version 2 is current");
+  await page.reload();
+  await expect(page.getByRole("group", { name: "Action 1" }).getByTestId("action-operations").locator('[data-tool="createPet"]')).toBeVisible();
+  await expect(page.getByRole("group", { name: "Action 2" })).toHaveCount(0);
+});
+
+test("an action's stored API key is kept when left blank, removed on request, and never appears in anything the browser receives", async ({ page }) => {
+  const secret = "pk-e2e-action-key-5a1c9e3b7d2f";
+  const bodies = recordBodies(page);
+  await newUser(page, "action-key");
+  const id = await createAssistant(page, { name: "Keyed clerk", instructions: "Help with pets." });
+  await page.getByRole("button", { name: "Add action" }).click();
+  const action = page.getByRole("group", { name: "Action 1" });
+  await action.getByLabel("OpenAPI document").fill(PET_STORE);
+  await action.getByLabel("Authentication").selectOption({ label: "API key in a header" });
+  await action.getByLabel("Header name").fill("X-Pet-Key");
+  await action.getByLabel("API key or token").fill(secret);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("assistant-current-version")).toContainText("Version 2 is current");
+
+  await page.reload();
+  const reloaded = page.getByRole("group", { name: "Action 1" });
+  await expect(reloaded.getByLabel("API key or token")).toHaveValue("");
+  await expect(reloaded.getByText("A key is stored. Leave blank to keep the stored key.")).toBeVisible();
+  await expect(reloaded.getByLabel("Header name")).toHaveValue("X-Pet-Key");
+  // Saved again with the field blank: still stored.
+  await page.getByLabel("Instructions").fill("Help with pets, politely.");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("assistant-current-version")).toContainText("Version 3 is current");
+  const viaApi = await page.request.get(`/api/assistants/${id}`);
+  const apiText = await viaApi.text();
+  expect((JSON.parse(apiText) as { assistant: { config: { actions: Array<{ hasSecret: boolean }> } } }).assistant.config.actions[0]?.hasSecret).toBe(true);
+  const exportText = await (await page.request.get(`/api/assistants/${id}/export`)).text();
+  const versionsText = await (await page.request.get(`/api/assistants/${id}/versions`)).text();
+
+  // Removed on request.
+  await page.getByRole("group", { name: "Action 1" }).getByLabel("Remove the stored key").check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("assistant-current-version")).toContainText("Version 4 is current");
+  await expect(page.getByRole("group", { name: "Action 1" }).getByText("Stored encrypted; it is never shown again.", { exact: false })).toBeVisible();
+  await page.getByRole("button", { name: "Restore version 3" }).click();
+  await expect(page.getByRole("group", { name: "Action 1" }).getByText("A key is stored.", { exact: false })).toBeVisible();
+
+  const seen = [...(await bodies()), apiText, exportText, versionsText];
+  expect(seen.length).toBeGreaterThan(5);
+  for (const body of seen) {
+    expect(body).not.toContain(secret);
+    expect(body).not.toContain(secret.slice(-8));
+    // Nor its ciphertext (lib/secrets.ts writes "v1.<iv>.<tag>.<ciphertext>").
+    expect(body).not.toMatch(/v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22}\./);
+  }
+});
+
+test("an admin saves the private hosts actions may reach, normalised and shown after a reload; a non-admin gets 403", async ({ page, browser }) => {
+  await signInAsAdmin(page);
+  const before = (await (await page.request.get("/api/admin/settings")).json()) as { actionPrivateHosts: string[] };
+  try {
+    await page.goto("/admin/settings");
+    const hosts = page.getByLabel("Private hosts allowed for actions");
+    await expect(page.getByText("Every other private, loopback, link-local and cloud metadata address stays refused.", { exact: false })).toBeVisible();
+    await hosts.fill("http://wiki.internal/");
+    await page.getByRole("button", { name: "Save private hosts" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "without http://" })).toBeVisible();
+
+    await hosts.fill("Wiki.Internal:8080\n\n10.0.0.5\n[FD00::5]:443");
+    await page.getByRole("button", { name: "Save private hosts" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+    await expect(hosts).toHaveValue("wiki.internal:8080\n10.0.0.5\n[fd00::5]:443");
+    await page.reload();
+    await expect(page.getByLabel("Private hosts allowed for actions")).toHaveValue("wiki.internal:8080\n10.0.0.5\n[fd00::5]:443");
+    await page.goto("/admin/audit");
+    await expect(page.locator('[data-testid="audit-entry"][data-action="settings.private_hosts"]').first()).toContainText(
+      "Changed the private hosts actions may reach to: wiki.internal:8080, 10.0.0.5, [fd00::5]:443",
+    );
+
+    const context = await browser.newContext();
+    const other = await context.newPage();
+    await newUser(other, "not-admin");
+    expect((await other.request.get("/api/admin/settings")).status()).toBe(403);
+    expect((await other.request.patch("/api/admin/settings", { data: { actionPrivateHosts: ["evil.internal"] } })).status()).toBe(403);
+    expect((await other.goto("/admin/settings"))?.status()).toBe(403);
+    await context.close();
+    expect(((await (await page.request.get("/api/admin/settings")).json()) as { actionPrivateHosts: string[] }).actionPrivateHosts).toEqual([
+      "wiki.internal:8080",
+      "10.0.0.5",
+      "[fd00::5]:443",
+    ]);
+  } finally {
+    await page.request.patch("/api/admin/settings", { data: { actionPrivateHosts: before.actionPrivateHosts } });
+  }
 });

@@ -5,21 +5,34 @@ import { useRouter } from "next/navigation";
 import { useState, type ChangeEvent, type FormEvent } from "react";
 import { z } from "zod";
 import { adminFetch } from "@/components/admin/api";
+import { draftFromView, draftToInput, type ActionDraft } from "@/components/assistants/action-drafts";
+import { ActionsSection } from "@/components/assistants/actions-section";
 import { AssistantAvatar } from "@/components/assistants/assistant-avatar";
 import { PreviewChat } from "@/components/assistants/preview-chat";
+import { ToolPicker } from "@/components/assistants/tool-picker";
+import { useActionChecks } from "@/components/assistants/use-action-checks";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { findToolNameConflicts } from "@/lib/assistants/tool-names";
 import { assistantInputSchema, MAX_AVATAR_BYTES, MAX_STARTERS, type AssistantConfig } from "@/lib/schemas/assistants";
 import { zodFieldErrors } from "@/lib/errors";
-import type { AssistantView } from "@/lib/types/assistants";
-import type { ModelOption } from "@/lib/types/chat";
+import type { AssistantView, BuilderModelOption, ToolOption } from "@/lib/types/assistants";
 
 const savedSchema = z.object({ assistant: z.object({ id: z.string() }).loose() });
 const inputClass = "rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
-export function AssistantForm({ assistant, models, isCreator }: { assistant?: AssistantView; models: ModelOption[]; isCreator: boolean }) {
+type Props = {
+  assistant?: AssistantView;
+  models: BuilderModelOption[];
+  /** The model "Use the default model" stands for now (null when no model is usable). */
+  defaultModelId: string | null;
+  builtinTools: readonly ToolOption[];
+  isCreator: boolean;
+};
+
+export function AssistantForm({ assistant, models, defaultModelId, builtinTools, isCreator }: Props) {
   const router = useRouter();
   const hydrated = useHydrated();
   const config = assistant?.config;
@@ -32,6 +45,10 @@ export function AssistantForm({ assistant, models, isCreator }: { assistant?: As
   const [temperature, setTemperature] = useState(config?.temperature === null || config?.temperature === undefined ? "" : String(config.temperature));
   const [maxOutputTokens, setMaxOutputTokens] = useState(config?.maxOutputTokens ? String(config.maxOutputTokens) : "");
   const [maxToolSteps, setMaxToolSteps] = useState(String(config?.maxToolSteps ?? 5));
+  // A tool retired since the assistant was saved is dropped on the next save.
+  const [tools, setTools] = useState<string[]>(() => (config?.tools ?? []).filter((id) => builtinTools.some((tool) => tool.id === id)));
+  const [actions, setActions] = useState<ActionDraft[]>(() => (config?.actions ?? []).map(draftFromView));
+  const actionChecks = useActionChecks();
   const [visibility, setVisibility] = useState<"private" | "organisation">(assistant?.visibility ?? "private");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -71,12 +88,18 @@ export function AssistantForm({ assistant, models, isCreator }: { assistant?: As
       modelId: modelId || null,
       temperature: temperature === "" ? null : Number(temperature),
       maxOutputTokens: maxOutputTokens === "" ? null : Number(maxOutputTokens),
-      tools: config?.tools ?? [],
+      tools,
       maxToolSteps: Number(maxToolSteps),
+      actions: actions.map(draftToInput),
     };
     const parsed = assistantInputSchema.safeParse(input);
     if (!parsed.success) {
       setFields(zodFieldErrors(parsed.error));
+      return;
+    }
+    const actionErrors = checkActions();
+    if (Object.keys(actionErrors).length > 0) {
+      setFields(actionErrors);
       return;
     }
     setFields({});
@@ -96,11 +119,37 @@ export function AssistantForm({ assistant, models, isCreator }: { assistant?: As
     else router.push(`/assistants/${result.data.assistant.id}/edit`);
   }
 
+  /** What the checked documents already tell: a document that does not parse, or a tool name used twice. */
+  function checkActions(): Record<string, string> {
+    const errors: Record<string, string> = {};
+    const results = actions.map((draft) => actionChecks.resultFor(draft.id, draft.spec));
+    results.forEach((result, index) => {
+      if (result && !result.ok) errors[`actions.${index}.spec`] = `Action ${index + 1}: ${result.error ?? "the document cannot be used."}`;
+    });
+    const enabled = builtinTools.filter((tool) => tools.includes(tool.id));
+    for (const conflict of findToolNameConflicts(enabled, results.map((result) => (result?.ok ? result.operations : null)))) {
+      errors[`actions.${conflict.actionIndex}.spec`] ??= conflict.message;
+    }
+    return errors;
+  }
+
+  function onActionsChange(next: ActionDraft[]) {
+    setActions(next);
+    setFields((current) => Object.fromEntries(Object.entries(current).filter(([key]) => !key.startsWith("actions"))));
+  }
+
+  const effectiveModel = models.find((model) => model.id === (modelId || defaultModelId));
+  const toolsAtRisk = (tools.length > 0 || actions.length > 0) && effectiveModel?.toolsOk === false;
+
+  const steps = Number(maxToolSteps);
   const previewSettings = {
     instructions,
     modelId: modelId || null,
     temperature: temperature === "" || Number.isNaN(Number(temperature)) ? null : Math.min(2, Math.max(0, Number(temperature))),
     maxOutputTokens: maxOutputTokens === "" || !Number.isInteger(Number(maxOutputTokens)) || Number(maxOutputTokens) < 1 ? null : Math.min(65_536, Number(maxOutputTokens)),
+    // Built-in tools run in the preview; actions only in saved assistants' chats (their keys are stored).
+    tools,
+    maxToolSteps: Number.isInteger(steps) && steps >= 1 ? Math.min(20, steps) : 5,
   };
 
   return (
@@ -185,6 +234,13 @@ export function AssistantForm({ assistant, models, isCreator }: { assistant?: As
         <TextField label="Maximum output tokens (empty for no limit)" name="maxOutputTokens" inputMode="numeric" value={maxOutputTokens} onChange={(event) => setMaxOutputTokens(event.target.value)} disabled={!hydrated} error={fields.maxOutputTokens} />
         <TextField label="Maximum tool steps per turn" name="maxToolSteps" inputMode="numeric" value={maxToolSteps} onChange={(event) => setMaxToolSteps(event.target.value)} disabled={!hydrated} error={fields.maxToolSteps} />
       </div>
+      <ToolPicker tools={builtinTools} enabled={tools} disabled={!hydrated} error={fields.tools} onChange={setTools} />
+      <ActionsSection drafts={actions} checks={actionChecks.checks} fields={fields} disabled={!hydrated} onChange={onActionsChange} onCheck={actionChecks.check} />
+      {toolsAtRisk && effectiveModel ? (
+        <p role="note" data-testid="tools-model-warning" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+          The model {effectiveModel.label} failed the tool-call check when its endpoint was last tested; tools may not work with it.
+        </p>
+      ) : null}
       {isCreator ? (
         <fieldset className="flex flex-col gap-1 text-sm">
           <legend className="font-medium">Who can use it</legend>

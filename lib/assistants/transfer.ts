@@ -1,6 +1,8 @@
 import "server-only";
 // Export to portable JSON and import it again. The model preference travels by name (ids mean
-// nothing elsewhere); nothing secret is ever part of an export.
+// nothing elsewhere); nothing secret is ever part of an export: actions carry their document and
+// how they authenticate, and an imported action starts without a key.
+import { randomUUID } from "node:crypto";
 import { createAssistant, getAssistantForUse } from "@/lib/db/assistants";
 import { db } from "@/lib/db/client";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -29,6 +31,7 @@ export async function exportAssistant(user: Viewer, id: string): Promise<Assista
       maxOutputTokens: config.maxOutputTokens,
       tools: config.tools,
       maxToolSteps: config.maxToolSteps,
+      actions: config.actions.map(({ spec, auth }) => ({ spec, auth })),
     },
   };
 }
@@ -56,7 +59,7 @@ export async function importAssistant(user: Viewer, data: AssistantExport): Prom
     maxOutputTokens: assistant.maxOutputTokens,
     tools: assistant.tools,
     maxToolSteps: assistant.maxToolSteps,
-    actions: [],
+    actions: assistant.actions.map(({ spec, auth }) => ({ id: randomUUID(), spec, auth, clearSecret: false })),
   };
   return createAssistant(user, input);
 }

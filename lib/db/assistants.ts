@@ -2,11 +2,14 @@ import "server-only";
 // Assistants. Who may see or change one is part of every query: private ones are their creator's
 // alone (anyone else gets a 404), organisation ones are visible to every signed-in user and
 // editable by their creator and admins (others get a 403, as they can see it anyway).
+import { resolveActionSecrets, toConfigView } from "@/lib/assistants/action-secrets";
+import { checkAssistantTools } from "@/lib/assistants/check-tools";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assistantConfigSchema, type AssistantConfig, type AssistantInput } from "@/lib/schemas/assistants";
+import { assistantConfigSchema, type AssistantAction, type AssistantConfig, type AssistantInput } from "@/lib/schemas/assistants";
+import { encryptSecret } from "@/lib/secrets";
 import type { AssistantSummary, AssistantVersionView, AssistantView } from "@/lib/types/assistants";
 
 const NOT_FOUND = "That assistant does not exist, or it is not shared with you.";
@@ -44,8 +47,9 @@ function toSummary(row: Row, user: Viewer): AssistantSummary {
   };
 }
 
+/** Action keys leave as `hasSecret` only (toConfigView). */
 function toView(row: Row, user: Viewer): AssistantView {
-  return { ...toSummary(row, user), config: readConfig(row.config), currentVersion: row.currentVersion, updatedAt: row.updatedAt.toISOString() };
+  return { ...toSummary(row, user), config: toConfigView(readConfig(row.config)), currentVersion: row.currentVersion, updatedAt: row.updatedAt.toISOString() };
 }
 
 export async function listAssistants(user: Viewer, options: { query?: string; scope: "gallery" | "mine" }): Promise<AssistantSummary[]> {
@@ -84,13 +88,17 @@ export async function getAssistantForEdit(user: Viewer, id: string): Promise<Ass
   return toView(await requireEditable(user, id), user);
 }
 
-function split(input: AssistantInput): { name: string; description: string; config: AssistantConfig } {
-  const { name, description, visibility: _visibility, ...config } = input;
-  return { name, description, config: assistantConfigSchema.parse(config) };
+type Settings = { name: string; description: string; config: AssistantConfig };
+
+/** Checks the tools and actions, then encrypts new action keys and keeps (by action id) or drops stored ones. */
+async function settingsFrom(input: AssistantInput, stored: readonly AssistantAction[]): Promise<Settings> {
+  const { name, description, visibility: _visibility, actions, ...rest } = input;
+  await checkAssistantTools({ tools: rest.tools, actions }, stored);
+  return { name, description, config: assistantConfigSchema.parse({ ...rest, actions: resolveActionSecrets(actions, stored, encryptSecret) }) };
 }
 
 export async function createAssistant(user: Viewer, input: AssistantInput): Promise<AssistantView> {
-  const { name, description, config } = split(input);
+  const { name, description, config } = await settingsFrom(input, []);
   const row = await db.assistant.create({
     data: {
       creatorId: user.id,
@@ -109,7 +117,13 @@ export async function createAssistant(user: Viewer, input: AssistantInput): Prom
 /** Saves new settings as a new version. */
 export async function updateAssistant(user: Viewer, id: string, input: AssistantInput): Promise<AssistantView> {
   const current = await requireEditable(user, id);
-  const { name, description, config } = split(input);
+  const settings = await settingsFrom(input, readConfig(current.config).actions);
+  return saveVersion(user, current, settings, input.visibility);
+}
+
+/** The settings (with their encrypted action keys, as a snapshot) become the new current version. */
+async function saveVersion(user: Viewer, current: Row, { name, description, config }: Settings, visibility: Row["visibility"]): Promise<AssistantView> {
+  const id = current.id;
   const version = current.currentVersion + 1;
   const row = await db.assistant.update({
     where: { id },
@@ -118,8 +132,8 @@ export async function updateAssistant(user: Viewer, id: string, input: Assistant
       description,
       config,
       // Only the creator decides who can see it.
-      ...(current.creatorId === user.id ? { visibility: input.visibility } : {}),
-      ...(input.visibility === "private" ? { featured: false } : {}),
+      ...(current.creatorId === user.id ? { visibility } : {}),
+      ...(visibility === "private" ? { featured: false } : {}),
       currentVersion: version,
       versions: { create: { version, snapshot: { name, description, config }, createdById: user.id } },
     },
@@ -144,18 +158,21 @@ export async function listVersions(user: Viewer, id: string): Promise<AssistantV
   });
 }
 
-/** Restoring makes the old settings current again, as a new version (history is never rewritten). */
+/**
+ * Restoring makes the old settings current again, as a new version (history is never rewritten).
+ * The snapshot is stored as it was, action keys included: they were checked when it was saved.
+ */
 export async function restoreVersion(user: Viewer, id: string, versionId: string): Promise<AssistantView> {
   const current = await requireEditable(user, id);
   const old = await db.assistantVersion.findFirst({ where: { id: versionId, assistantId: id } });
   if (!old) throw new AppError("not_found", "That version does not exist.");
   const snapshot = old.snapshot as { name?: unknown; description?: unknown; config?: unknown };
-  return updateAssistant(user, id, {
+  const settings: Settings = {
     name: typeof snapshot.name === "string" ? snapshot.name : current.name,
     description: typeof snapshot.description === "string" ? snapshot.description : "",
-    visibility: current.visibility,
-    ...readConfig(snapshot.config),
-  });
+    config: readConfig(snapshot.config),
+  };
+  return saveVersion(user, current, settings, current.visibility);
 }
 
 export async function deleteAssistant(user: Viewer, id: string): Promise<void> {

@@ -62,10 +62,36 @@ export const assistantConfigSchema = z.object({
 
 export type AssistantConfig = z.infer<typeof assistantConfigSchema>;
 
+/**
+ * An action as the builder (or the API) sends it. The stored secret never reaches the browser, so
+ * here `secret` means a NEW plaintext key or token, encrypted on the server:
+ * - `secret` non-empty: replaces the stored key;
+ * - `secret` empty or left out: keeps the key stored for the action with the same `id` (a new id
+ *   has none);
+ * - `clearSecret: true`: removes the stored key (refused together with a new `secret`).
+ * An action whose auth is "none" keeps no key.
+ */
+export const assistantActionInputSchema = z
+  .object({
+    id: assistantActionSchema.shape.id,
+    spec: assistantActionSchema.shape.spec,
+    auth: assistantActionSchema.shape.auth,
+    secret: z.string().trim().max(4096, "That key is too long.").optional(),
+    clearSecret: z.boolean().default(false),
+  })
+  .refine((action) => !(action.clearSecret && action.secret), { message: "Either enter a new key or remove the stored one, not both.", path: ["secret"] });
+export type AssistantActionInput = z.infer<typeof assistantActionInputSchema>;
+
 export const assistantInputSchema = assistantConfigSchema.extend({
   name: z.string().trim().min(1, "Give the assistant a name.").max(80, "Keep the name under 80 characters."),
   description: z.string().trim().max(500, "Keep the description under 500 characters.").default(""),
   visibility: z.enum(["private", "organisation"]).default("private"),
+  tools: assistantConfigSchema.shape.tools.refine((ids) => new Set(ids).size === ids.length, "A tool is listed twice."),
+  actions: z
+    .array(assistantActionInputSchema)
+    .max(MAX_ACTIONS, `At most ${MAX_ACTIONS} actions.`)
+    .refine((actions) => new Set(actions.map((action) => action.id)).size === actions.length, "Two actions have the same id.")
+    .default([]),
 });
 
 export type AssistantInput = z.infer<typeof assistantInputSchema>;
@@ -86,6 +112,11 @@ export const assistantExportSchema = z.object({
     maxOutputTokens: assistantConfigSchema.shape.maxOutputTokens,
     tools: assistantConfigSchema.shape.tools,
     maxToolSteps: assistantConfigSchema.shape.maxToolSteps,
+    /** The document and how to authenticate, never the key itself (an import starts without one). */
+    actions: z
+      .array(z.object({ spec: assistantActionSchema.shape.spec, auth: actionAuthSchema }))
+      .max(MAX_ACTIONS, `At most ${MAX_ACTIONS} actions.`)
+      .default([]),
   }),
 });
 

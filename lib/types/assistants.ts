@@ -1,5 +1,6 @@
 // What the browser sees of an assistant.
-import type { AssistantConfig } from "@/lib/schemas/assistants";
+import type { AssistantAction, AssistantConfig } from "@/lib/schemas/assistants";
+import type { ModelOption } from "@/lib/types/chat";
 
 export type AssistantSummary = {
   id: string;
@@ -13,10 +14,21 @@ export type AssistantSummary = {
   canEdit: boolean;
 };
 
+/** An action as the browser sees it: whether a key is stored, never the key (nor its ciphertext). */
+export type AssistantActionView = Omit<AssistantAction, "secret"> & { hasSecret: boolean };
+
+export type AssistantConfigView = Omit<AssistantConfig, "actions"> & { actions: AssistantActionView[] };
+
 export type AssistantView = AssistantSummary & {
-  config: AssistantConfig;
+  config: AssistantConfigView;
   currentVersion: number;
   updatedAt: string;
 };
 
 export type AssistantVersionView = { id: string; version: number; createdAt: string; name: string; instructionsPreview: string };
+
+/** A built-in tool as the builder lists it (the registry itself is server-only). */
+export type ToolOption = { id: string; label: string; description: string };
+
+/** A model the builder offers, with the endpoint probe's verdict on tool calls (null: not tested). */
+export type BuilderModelOption = ModelOption & { toolsOk: boolean | null };

@@ -3,8 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AssistantSideActions } from "@/components/assistants/assistant-admin-actions";
 import { AssistantForm } from "@/components/assistants/assistant-form";
+import { listSelectableModels, resolveModel } from "@/lib/ai/models";
+import { BUILTIN_TOOLS } from "@/lib/ai/tools/registry";
 import { requirePageUser } from "@/lib/auth/session";
-import { loadChatSetup } from "@/lib/chat/chat-setup";
 import { getAssistantForEdit, listVersions } from "@/lib/db/assistants";
 import { AppError } from "@/lib/errors";
 import { parseId } from "@/lib/schemas/ids";
@@ -15,10 +16,11 @@ export default async function EditAssistantPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const user = await requirePageUser(`/assistants/${id}/edit`);
   const assistantId = parseId(id, "assistant");
-  const [assistant, versions, setup] = await Promise.all([
+  const [assistant, versions, models, defaultModel] = await Promise.all([
     getAssistantForEdit(user, assistantId),
     listVersions(user, assistantId),
-    loadChatSetup(null),
+    listSelectableModels(),
+    resolveModel(null),
   ]).catch((error: unknown) => {
     // Not visible: 404. Visible but not editable: the same page as a miss, with no settings shown.
     if (error instanceof AppError && (error.code === "not_found" || error.code === "forbidden")) notFound();
@@ -33,7 +35,14 @@ export default async function EditAssistantPage({ params }: { params: Promise<{ 
             Chat with it
           </Link>
         </div>
-        <AssistantForm key={assistant.currentVersion} assistant={assistant} models={setup.models} isCreator={assistant.mine} />
+        <AssistantForm
+          key={assistant.currentVersion}
+          assistant={assistant}
+          models={models}
+          defaultModelId={defaultModel?.id ?? null}
+          builtinTools={BUILTIN_TOOLS}
+          isCreator={assistant.mine}
+        />
       </div>
       <AssistantSideActions assistant={assistant} versions={versions} isAdmin={user.role === "admin"} />
     </div>

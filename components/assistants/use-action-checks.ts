@@ -1,0 +1,41 @@
+"use client";
+// Asks the server what an action's OpenAPI document gives (POST /api/assistants/actions/parse), per
+// action id, remembering which text each answer is for so a stale answer is never shown as current.
+import { useCallback, useRef, useState } from "react";
+import { adminFetch } from "@/components/admin/api";
+import { actionParseResultSchema, type ActionParseResult } from "@/lib/schemas/action-parse";
+
+export type ActionCheck =
+  | { state: "checking"; spec: string }
+  | { state: "done"; spec: string; result: ActionParseResult }
+  | { state: "failed"; spec: string; message: string };
+
+export function useActionChecks() {
+  const [checks, setChecks] = useState<Record<string, ActionCheck>>({});
+  const latest = useRef<Record<string, string>>({});
+
+  const check = useCallback(async (id: string, spec: string) => {
+    if (!spec.trim()) {
+      latest.current[id] = "";
+      setChecks(({ [id]: _dropped, ...rest }) => rest);
+      return;
+    }
+    latest.current[id] = spec;
+    setChecks((current) => ({ ...current, [id]: { state: "checking", spec } }));
+    const response = await adminFetch("/api/assistants/actions/parse", actionParseResultSchema, { method: "POST", body: JSON.stringify({ spec }) });
+    if (latest.current[id] !== spec) return;
+    const next: ActionCheck = response.ok ? { state: "done", spec, result: response.data } : { state: "failed", spec, message: response.message };
+    setChecks((current) => ({ ...current, [id]: next }));
+  }, []);
+
+  /** The answer for this exact text, if there is one. */
+  const resultFor = useCallback(
+    (id: string, spec: string): ActionParseResult | null => {
+      const entry = checks[id];
+      return entry?.state === "done" && entry.spec === spec ? entry.result : null;
+    },
+    [checks],
+  );
+
+  return { checks, check, resultFor };
+}

@@ -1,0 +1,121 @@
+// Database test (npm test provides TEST_DATABASE_URL): an action's key is encrypted on save, kept
+// when left blank, replaced or removed on request, carried by version snapshots (so a restore
+// brings it back), and never part of a view, a versions list or an export.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AssistantInput } from "@/lib/schemas/assistants";
+
+const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+if (!url) throw new Error("Set TEST_DATABASE_URL (npm test does) to run database tests.");
+
+const spec = JSON.stringify({
+  openapi: "3.0.3",
+  info: { title: "Weather", version: "1" },
+  servers: [{ url: "https://weather.example.com" }],
+  paths: { "/now": { get: { operationId: "currentWeather", responses: { 200: { description: "OK" } } } } },
+});
+const KEY_1 = "wk-first-key-3b1f9a";
+const KEY_2 = "wk-second-key-8c2e7d";
+let user: { id: string; role: "user" };
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = url;
+  process.env.AUTH_SECRET ??= "x".repeat(40);
+  process.env.SECRETS_KEY ??= Buffer.alloc(32, 7).toString("base64");
+  const { db } = await import("@/lib/db/client");
+  const row = await db.user.create({ data: { email: `assistant-keys-${randomUUID()}@example.test`, passwordHash: "x" } });
+  user = { id: row.id, role: "user" };
+});
+
+afterAll(async () => {
+  const { db } = await import("@/lib/db/client");
+  await db.user.delete({ where: { id: user.id } });
+  await db.$disconnect();
+});
+
+describe("assistant action keys", () => {
+  it("keeps, replaces and clears a key by action id, and never shows it", async () => {
+    const { db } = await import("@/lib/db/client");
+    const { createAssistant, updateAssistant, listVersions, restoreVersion, getAssistantForEdit } = await import("@/lib/db/assistants");
+    const { exportAssistant } = await import("@/lib/assistants/transfer");
+    const { decryptSecret } = await import("@/lib/secrets");
+    const actionId = randomUUID();
+    const input = (action: Partial<AssistantInput["actions"][number]>): AssistantInput => ({
+      name: "Weather",
+      description: "",
+      visibility: "private",
+      avatar: { type: "emoji", value: "🌦" },
+      instructions: "",
+      starters: [],
+      modelId: null,
+      temperature: null,
+      maxOutputTokens: null,
+      tools: ["current_time"],
+      maxToolSteps: 5,
+      actions: [{ id: actionId, spec, auth: { type: "api_key", in: "header", name: "X-Key" }, clearSecret: false, ...action }],
+    });
+    const storedKey = async (id: string) => {
+      const row = await db.assistant.findUniqueOrThrow({ where: { id } });
+      const sealed = (row.config as { actions: { secret: string | null }[] }).actions[0]?.secret ?? null;
+      return sealed === null ? null : { sealed, plain: decryptSecret(sealed) };
+    };
+
+    const created = await createAssistant(user, input({ secret: KEY_1 }));
+    expect(created.config.actions).toEqual([{ id: actionId, spec, auth: { type: "api_key", in: "header", name: "X-Key" }, hasSecret: true }]);
+    const first = await storedKey(created.id);
+    expect(first?.plain).toBe(KEY_1);
+    expect(first?.sealed).not.toContain(KEY_1);
+
+    // Left blank: kept, byte for byte.
+    const kept = await updateAssistant(user, created.id, input({ spec: spec.replace("Weather", "Weather v2") }));
+    expect(kept.config.actions[0]?.hasSecret).toBe(true);
+    expect((await storedKey(created.id))?.sealed).toBe(first?.sealed);
+
+    // A new one: replaced.
+    await updateAssistant(user, created.id, input({ secret: KEY_2 }));
+    expect((await storedKey(created.id))?.plain).toBe(KEY_2);
+
+    // Cleared.
+    const cleared = await updateAssistant(user, created.id, input({ clearSecret: true }));
+    expect(cleared.config.actions[0]?.hasSecret).toBe(false);
+    expect(await storedKey(created.id)).toBeNull();
+
+    // The snapshots hold the encrypted key, so restoring version 1 brings KEY_1 back.
+    const versions = await listVersions(user, created.id);
+    expect(versions.map((version) => version.version)).toEqual([4, 3, 2, 1]);
+    const v1 = versions.find((version) => version.version === 1);
+    const restored = await restoreVersion(user, created.id, v1?.id ?? "");
+    expect(restored.config.actions[0]?.hasSecret).toBe(true);
+    expect((await storedKey(created.id))?.plain).toBe(KEY_1);
+
+    // Nothing the browser can receive carries the key or its ciphertext.
+    const sealedNow = (await storedKey(created.id))?.sealed ?? "";
+    const exported = await exportAssistant(user, created.id);
+    expect(exported.assistant.actions).toEqual([{ spec, auth: { type: "api_key", in: "header", name: "X-Key" } }]);
+    const seen = JSON.stringify([await getAssistantForEdit(user, created.id), await listVersions(user, created.id), exported, created, kept, cleared, restored]);
+    for (const secret of [KEY_1, KEY_2, sealedNow, first?.sealed ?? ""]) expect(seen).not.toContain(secret);
+
+    await db.assistant.delete({ where: { id: created.id } });
+  });
+
+  it("refuses a save whose action document does not parse, naming the action", async () => {
+    const { createAssistant } = await import("@/lib/db/assistants");
+    const { AppError } = await import("@/lib/errors");
+    const promise = createAssistant(user, {
+      name: "Broken",
+      description: "",
+      visibility: "private",
+      avatar: { type: "emoji", value: "🤖" },
+      instructions: "",
+      starters: [],
+      modelId: null,
+      temperature: null,
+      maxOutputTokens: null,
+      tools: [],
+      maxToolSteps: 5,
+      actions: [{ id: randomUUID(), spec: "{ not json", auth: { type: "none" }, clearSecret: false }],
+    });
+    await expect(promise).rejects.toBeInstanceOf(AppError);
+    await expect(promise).rejects.toMatchObject({ code: "validation", message: expect.stringMatching(/^Action 1: The document is neither valid JSON nor valid YAML/) });
+  });
+});
