@@ -41,7 +41,7 @@ describe("updateAdminSettings", () => {
     // A bad entry changes nothing and says which one.
     await expect(updateAdminSettings(actor, { actionPrivateHosts: ["169.254.169.254"] })).rejects.toMatchObject({
       code: "validation",
-      fields: { actionPrivateHosts: expect.stringMatching(/^“169.254.169.254” is a link-local address/) },
+      fields: { actionPrivateHosts: expect.stringMatching(/^“169.254.169.254” can never be allowed: link-local addresses/) },
     });
     expect(await getSetting("actionPrivateHosts")).toEqual(["wiki.internal:8080", "127.0.0.1:9000"]);
   });

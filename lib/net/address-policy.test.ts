@@ -4,6 +4,7 @@ import {
   forbiddenAddressReason,
   isAllowedPrivateHost,
   isForbiddenAddress,
+  neverAllowedAddressReason,
   parseHostLiteral,
 } from "@/lib/net/address-policy";
 
@@ -76,6 +77,30 @@ describe("isForbiddenAddress", () => {
 
   it.each(["", "localhost", "not-an-ip", "999.1.1.1", "127.1"])("fails closed on %j", (ip) => {
     expect(isForbiddenAddress(ip)).toBe(true);
+  });
+});
+
+describe("neverAllowedAddressReason (what no allow-list opens)", () => {
+  it.each([
+    ["169.254.169.254", /link-local/],
+    ["169.254.0.1", /link-local/],
+    ["fe80::1", /link-local/],
+    ["::ffff:169.254.169.254", /link-local/],
+    ["64:ff9b::a9fe:a9fe", /link-local/],
+    ["fd00:ec2::254", /cloud metadata/],
+    ["100.100.100.200", /cloud metadata/],
+    ["0.0.0.0", /unspecified/],
+    ["::", /unspecified/],
+    ["224.0.0.1", /multicast/],
+    ["ff02::1", /multicast/],
+    ["255.255.255.255", /broadcast/],
+    ["not an address", /cannot be parsed/],
+  ])("refuses %s", (ip, reason) => {
+    expect(neverAllowedAddressReason(ip)).toMatch(reason);
+  });
+
+  it.each(["127.0.0.1", "::1", "10.0.0.5", "192.168.1.10", "fd00::5", "::ffff:10.0.0.5", "8.8.8.8"])("leaves %s to the allow-list", (ip) => {
+    expect(neverAllowedAddressReason(ip)).toBeNull();
   });
 });
 

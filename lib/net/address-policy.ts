@@ -108,6 +108,36 @@ export function forbiddenAddressReason(ip: string): string | null {
   return "addresses that cannot be parsed";
 }
 
+// Ranges no allow-list entry can open: nothing self-hosted lives there, and cloud metadata does.
+const NEVER_RANGES = new Set(["linkLocal", "unspecified", "multicast", "broadcast"]);
+// Cloud metadata services outside the link-local range (AWS over IPv6, Alibaba Cloud).
+const METADATA_ADDRESSES = new Set(["fd00:ec2::254", "100.100.100.200"]);
+
+/**
+ * Why an address may never be contacted, even through an admin's allow-list of private hosts:
+ * link-local (cloud metadata lives there), cloud metadata addresses, unspecified, multicast and
+ * broadcast. IPv4 carried in IPv6 (mapped, NAT64, 6to4, Teredo) is judged by its IPv4 address.
+ * Null for loopback, private and public addresses. Unparseable input is refused.
+ */
+export function neverAllowedAddressReason(ip: string): string | null {
+  const text = ip.trim().replace(/^\[(.*)\]$/, "$1");
+  let candidates: Array<IPv4 | IPv6>;
+  if (DOTTED_QUAD.test(text)) candidates = [ipaddr.IPv4.parse(text)];
+  else {
+    const v6 = canonicalIpv6(text);
+    if (v6 === null) return "addresses that cannot be parsed";
+    const address = ipaddr.IPv6.parse(v6);
+    const embedded = embeddedIpv4(address);
+    candidates = Array.isArray(embedded) ? [address, ...embedded] : [address];
+  }
+  for (const address of candidates) {
+    if (METADATA_ADDRESSES.has(address.toString())) return "cloud metadata addresses";
+    const range = address.range();
+    if (NEVER_RANGES.has(range)) return (address.kind() === "ipv4" ? IPV4_REASONS : IPV6_REASONS)[range] ?? SPECIAL_PURPOSE;
+  }
+  return null;
+}
+
 export function isForbiddenAddress(ip: string): boolean {
   return forbiddenAddressReason(ip) !== null;
 }

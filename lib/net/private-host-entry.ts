@@ -3,16 +3,13 @@
 // lower-case, no scheme or path, IP addresses canonical and IPv6 in brackets. Addresses that are
 // never a self-hosted service (link-local and cloud metadata, unspecified, multicast, broadcast)
 // cannot be allowed at all.
-import ipaddr from "ipaddr.js";
-import { parseHostLiteral } from "@/lib/net/address-policy";
+import { neverAllowedAddressReason, parseHostLiteral } from "@/lib/net/address-policy";
 
 export const MAX_PRIVATE_HOSTS = 50;
 
 export type PrivateHostEntryResult = { ok: true; entry: string } | { ok: false; error: string };
 
-const NEVER_RANGES = new Set(["linkLocal", "unspecified", "multicast", "broadcast"]);
-// Cloud metadata services outside the link-local range, by address and by name.
-const METADATA_ADDRESSES = new Set(["fd00:ec2::254", "100.100.100.200"]);
+// Cloud metadata services by name (their addresses are refused by neverAllowedAddressReason).
 const METADATA_NAMES = new Set(["metadata.google.internal", "metadata.goog", "metadata", "instance-data", "instance-data.ec2.internal"]);
 // RFC 1123 labels; underscores too, as container and compose service names use them.
 const HOST_NAME = /^(?=.{1,253}$)[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*$/;
@@ -22,13 +19,6 @@ function parsePort(text: string | undefined): number | null | "bad" {
   if (!/^\d{1,5}$/.test(text)) return "bad";
   const port = Number(text);
   return port >= 1 && port <= 65535 ? port : "bad";
-}
-
-function refusedAddress(ip: string): string | null {
-  if (METADATA_ADDRESSES.has(ip)) return "a cloud metadata address";
-  const range = ipaddr.process(ip).range();
-  if (!NEVER_RANGES.has(range)) return null;
-  return range === "linkLocal" ? "a link-local address (cloud metadata endpoints live there)" : `${range === "unspecified" ? "an unspecified" : `a ${range}`} address`;
 }
 
 /** One allow-list entry as an admin typed it, checked and normalised. */
@@ -57,8 +47,8 @@ export function normalisePrivateHostEntry(raw: string): PrivateHostEntryResult {
 
   const literal = parseHostLiteral(bracketed ? `[${host}]` : host);
   if (literal !== null) {
-    const refused = refusedAddress(literal);
-    if (refused) return { ok: false, error: `“${shown}” is ${refused}, which actions may never reach.` };
+    const refused = neverAllowedAddressReason(literal);
+    if (refused) return { ok: false, error: `“${shown}” can never be allowed: ${refused} are out of bounds for actions.` };
     return { ok: true, entry: `${literal.includes(":") ? `[${literal}]` : literal}${suffix}` };
   }
   if (bracketed) return { ok: false, error: `“${shown}” is not a valid IPv6 address.` };

@@ -1,6 +1,7 @@
 // Live tests only ever talk to servers on loopback (127.0.0.1, 127.0.0.2, ::1) that this file starts.
 // Private, link-local and public addresses are never contacted: the one test that names them replaces
 // http.request/https.request with a spy that throws, and shows the refusal came before either ran.
+import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
@@ -141,6 +142,47 @@ describe("safeFetch refuses loopback unless allow-listed", () => {
     if (!v6) return context.skip("IPv6 loopback is not available here");
     const response = await safeFetch(`http://[::1]:${v6.port}/`, { allowPrivateHosts: ["[::1]"] });
     expect(response.body.toString()).toBe("v6");
+  });
+});
+
+describe("an allow-listed host is still never link-local or metadata", () => {
+  it.each([
+    ["http://169.254.169.254/latest/meta-data/", ["169.254.169.254"], /169\.254\.169\.254: link-local/],
+    ["http://[::ffff:169.254.169.254]/", ["[::ffff:169.254.169.254]"], /link-local/],
+    ["http://[fd00:ec2::254]/", ["[fd00:ec2::254]"], /cloud metadata/],
+    ["http://0.0.0.0:8080/", ["0.0.0.0:8080"], /unspecified/],
+  ])("refuses the allow-listed literal %s without calling http.request", async (url, allowPrivateHosts, message) => {
+    const httpSpy = vi.spyOn(http, "request").mockImplementation(() => {
+      throw new Error("http.request must not be called");
+    });
+    await expectRefusal(safeFetch(url, { allowPrivateHosts }), "blocked_address", message);
+    expect(httpSpy).not.toHaveBeenCalled();
+  });
+
+  // The resolver is replaced, so the name's answer is made up here and nothing is ever connected to:
+  // a failed lookup ends the socket before it connects.
+  function fakeResolver(answers: Record<string, string>) {
+    const real = dns.lookup;
+    vi.spyOn(dns, "lookup").mockImplementation(((hostname: string, options: dns.LookupAllOptions, callback: (error: Error | null, addresses: dns.LookupAddress[]) => void) => {
+      const address = answers[hostname];
+      if (address === undefined) return (real as unknown as (...args: unknown[]) => void)(hostname, options, callback);
+      callback(null, [{ address, family: address.includes(":") ? 6 : 4 }]);
+    }) as unknown as typeof dns.lookup);
+  }
+
+  it("refuses an allow-listed name that resolves to a link-local address, at connect time", async () => {
+    fakeResolver({ "wiki.internal": "169.254.169.254" });
+    await expectRefusal(
+      safeFetch("http://wiki.internal/", { allowPrivateHosts: ["wiki.internal"] }),
+      "blocked_address",
+      /^Refused to connect to wiki\.internal \(169\.254\.169\.254\): link-local/,
+    );
+  });
+
+  it("lets an allow-listed name that resolves to loopback through", async () => {
+    fakeResolver({ "wiki.internal": "127.0.0.1" });
+    const response = await safeFetch(`http://wiki.internal:${main.port}/ok`, { allowPrivateHosts: [`wiki.internal:${main.port}`] });
+    expect(response.body.toString()).toBe("hello");
   });
 });
 

@@ -8,7 +8,7 @@ import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
-import { forbiddenAddressReason, isAllowedPrivateHost, parseHostLiteral } from "@/lib/net/address-policy";
+import { forbiddenAddressReason, isAllowedPrivateHost, neverAllowedAddressReason, parseHostLiteral } from "@/lib/net/address-policy";
 
 export type SafeFetchErrorCode =
   | "bad_url"
@@ -133,8 +133,10 @@ function refusal(host: string, address: string, reason: string): SafeFetchError 
   return new SafeFetchError("blocked_address", `Refused to connect to ${target}: ${reason} are not allowed.`);
 }
 
-/** Resolves like the default lookup, but fails the connection if any resolved address is forbidden. */
-function guardedLookup(): LookupFunction {
+type AddressCheck = (address: string) => string | null;
+
+/** Resolves like the default lookup, but fails the connection if `check` refuses any resolved address. */
+function guardedLookup(check: AddressCheck): LookupFunction {
   return (hostname, options, callback) => {
     dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, "", 0);
@@ -143,7 +145,7 @@ function guardedLookup(): LookupFunction {
       // Refusing on any bad answer (not just skipping it) stops a name that mixes public and private
       // records from reaching the private one through a fallback attempt.
       for (const { address } of addresses) {
-        const reason = forbiddenAddressReason(address);
+        const reason = check(address);
         if (reason) return callback(refusal(hostname, address, reason), "", 0);
       }
       if (options.all) return callback(null, addresses);
@@ -155,10 +157,12 @@ function guardedLookup(): LookupFunction {
 function requestHop(hop: Hop, allowlist: readonly string[], limits: Limits, timeoutMs: number): Promise<HopResult> {
   const { url } = hop;
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
-  const allowPrivate = isAllowedPrivateHost(url.hostname, defaultPort(url), allowlist);
+  // An allow-listed host may be private or loopback, but never link-local or metadata, whatever it
+  // resolves to: the same connect-time check runs, with only those ranges refused.
+  const check: AddressCheck = isAllowedPrivateHost(url.hostname, defaultPort(url), allowlist) ? neverAllowedAddressReason : forbiddenAddressReason;
   const literal = parseHostLiteral(url.hostname);
-  if (literal !== null && !allowPrivate) {
-    const reason = forbiddenAddressReason(literal);
+  if (literal !== null) {
+    const reason = check(literal);
     if (reason) return Promise.reject(refusal(literal, literal, reason));
   }
   if (limits.deadline.aborted) return Promise.reject(timeoutError(host, timeoutMs));
@@ -175,7 +179,7 @@ function requestHop(hop: Hop, allowlist: readonly string[], limits: Limits, time
         // A fresh agent per hop: a pooled keep-alive socket opened under one allowlist must never
         // serve a request made under another.
         agent: false,
-        lookup: allowPrivate ? undefined : guardedLookup(),
+        lookup: guardedLookup(check),
       });
     } catch (error) {
       // Node validates the method and header values synchronously.
