@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { InvalidToolInputError, NoSuchToolError, type ToolSet } from "ai";
 import { buildActionTool } from "@/lib/ai/actions/action-tool";
 import { parseOpenApiDocument, type ParsedOpenApi } from "@/lib/ai/actions/openapi";
+import { redactSecrets } from "@/lib/ai/tools/redact";
 import { buildTools } from "@/lib/ai/tools/registry";
 import { getSetting } from "@/lib/db/settings";
 import type { AssistantAction, AssistantConfig } from "@/lib/schemas/assistants";
@@ -29,17 +30,6 @@ export function toolErrorText(error: unknown): string {
   return error instanceof Error ? error.message : "The tool failed.";
 }
 
-export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  let scrubbed = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) {
-      scrubbed = scrubbed.split(secret).join("[redacted]");
-      scrubbed = scrubbed.split(encodeURIComponent(secret)).join("[redacted]");
-    }
-  }
-  return scrubbed;
-}
-
 type ToolEntry = ToolSet[string];
 
 /** Rethrows whatever a tool throws as a ToolRunError with a scrubbed sentence. */
@@ -53,7 +43,7 @@ function guarded(tool: ToolEntry, secrets: readonly string[]): ToolEntry {
         return await execute(input, options);
       } catch (error) {
         const message = error instanceof Error && error.message ? error.message : "The tool failed.";
-        throw new ToolRunError(scrubSecrets(message, secrets));
+        throw new ToolRunError(redactSecrets(message, secrets));
       }
     },
   } as ToolEntry;

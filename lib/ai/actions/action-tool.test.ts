@@ -176,6 +176,15 @@ describe("buildActionTool", () => {
     expect(calls).toHaveLength(0);
   });
 
+  it("never returns the secret, even when the API echoes it back", async () => {
+    const secret = "pk-echoed-9f8e7d6c";
+    const { fetch } = fakeFetch({ body: Buffer.from(JSON.stringify({ error: `Invalid key ${secret}`, headers: { "x-api-key": secret } })) });
+    const tool = buildActionTool(listPets, { auth: { type: "api_key", in: "header", name: "X-Api-Key" }, secret, allowPrivateHosts: [], fetch });
+    const output = await run(tool, { query: { limit: 1 } });
+    expect(JSON.stringify(output)).not.toContain(secret);
+    expect(JSON.parse(output.content)).toEqual({ status: 200, body: { error: "Invalid key [redacted]", headers: { "x-api-key": "[redacted]" } } });
+  });
+
   it("marks a cut-off response", async () => {
     const { fetch } = fakeFetch({ truncated: true, body: Buffer.from('{"partial":'), headers: { "content-type": "application/json" } });
     const tool = buildActionTool(listPets, { auth: none, secret: null, allowPrivateHosts: [], fetch });

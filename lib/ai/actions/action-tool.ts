@@ -6,6 +6,7 @@ import "server-only";
 import { jsonSchema, tool } from "ai";
 import { z } from "zod";
 import type { ActionOperation } from "@/lib/ai/actions/openapi";
+import { redactValue } from "@/lib/ai/tools/redact";
 import { wrapToolOutput, type ToolData } from "@/lib/ai/tools/tool-result";
 import { safeFetch, type SafeFetchResponse } from "@/lib/net/safe-fetch";
 
@@ -84,7 +85,7 @@ export function buildActionRequest(operation: ActionOperation, input: unknown, a
 
   // Auth last, so nothing in the model's input can override it.
   if (auth.type !== "none") {
-    if (!secret) throw new ActionInputError(`${operation.name} needs an API key or token, and none is configured; ask an admin to set it.`);
+    if (!secret) throw new ActionInputError(`${operation.name} needs an API key or token, and none is configured; whoever edits this assistant can set it in the builder.`);
     if (auth.type === "bearer") requestHeaders.authorization = `Bearer ${secret}`;
     else if (auth.in === "header") requestHeaders[auth.name.toLowerCase()] = secret;
     else url.searchParams.set(auth.name, secret);
@@ -152,7 +153,8 @@ export function buildActionTool(operation: ActionOperation, options: ActionToolO
         timeoutMs: TIMEOUT_MS,
         allowPrivateHosts: options.allowPrivateHosts,
       });
-      const body = readActionResponse(response);
+      // Redacted before it is cut to size, so no part of the key survives at the cut either.
+      const body = redactValue(readActionResponse(response), [options.secret]);
       const wrapped = wrapToolOutput({ status: response.status, body, ...(response.truncated ? { bodyTruncated: true } : {}) }, OUTPUT_LIMIT_CHARS);
       return { ...wrapped, status: response.status };
     },
