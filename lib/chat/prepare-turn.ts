@@ -66,9 +66,8 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
   void ensureStopListener();
   const text = request.message?.text ?? "";
   const parts: ChatPart[] = [{ type: "text", text }];
-  if (request.editMessageId && request.conversationId) await truncateFromMessage(user.id, request.conversationId, request.editMessageId);
   // One statement reads the conversation and the model that answers it.
-  const context = await loadTurnContext(user.id, request.conversationId ?? null, request.modelId ?? null);
+  let context = await loadTurnContext(user.id, request.conversationId ?? null, request.modelId ?? null);
   const { conversation } = context;
   if (request.conversationId && !conversation) throw new AppError("not_found", NOT_FOUND);
 
@@ -86,8 +85,14 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
   // Only a usable pick is remembered on the conversation; otherwise the default answered.
   const pickedModelId = request.modelId && request.modelId === model.id ? model.id : null;
 
+  // An edit deletes the question and what followed only once the turn is known to be able to run
+  // (a refused turn loses nothing), then reads what is left.
+  if (request.editMessageId && conversation) {
+    await truncateFromMessage(user.id, conversation.id, request.editMessageId);
+    context = await loadTurnContext(user.id, conversation.id, request.modelId ?? null);
+  }
   const conversationId = conversation?.id ?? randomUUID();
-  const stored = conversation ? toChatMessages(conversation.messages) : [];
+  const stored = context.conversation ? toChatMessages(context.conversation.messages) : [];
   if (request.approvals) return resumeAfterApprovals(user, conversationId, stored, request.approvals, assistant?.config ?? null, model);
   const plan = planTurnInput(stored, request, parts);
   const handle = startTurn(conversationId, user.id);
