@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { z } from "zod";
-import { adminFetch } from "@/components/admin/api";
+import { fetchJson } from "@/lib/utils/fetch-json";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -12,7 +12,7 @@ export function DeleteEndpoint({ id, name }: { id: string; name: string }) {
   const [error, setError] = useState<string | null>(null);
 
   async function remove() {
-    const result = await adminFetch(`/api/admin/endpoints/${id}`, z.null(), { method: "DELETE" });
+    const result = await fetchJson(`/api/admin/endpoints/${id}`, z.null(), { method: "DELETE" });
     if (!result.ok) {
       setError(result.message);
       return;

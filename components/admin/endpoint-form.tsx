@@ -5,7 +5,7 @@ import { Plus, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type FormEvent } from "react";
 import { z } from "zod";
-import { adminFetch } from "@/components/admin/api";
+import { fetchJson } from "@/lib/utils/fetch-json";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -66,7 +66,7 @@ export function EndpointForm({ endpoint }: { endpoint?: EndpointView }) {
       timeoutSeconds: Number(timeoutSeconds),
       enabled,
     };
-    const result = await adminFetch(endpoint ? `/api/admin/endpoints/${endpoint.id}` : "/api/admin/endpoints", savedSchema, {
+    const result = await fetchJson(endpoint ? `/api/admin/endpoints/${endpoint.id}` : "/api/admin/endpoints", savedSchema, {
       method: endpoint ? "PATCH" : "POST",
       body: JSON.stringify(body),
     });

@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { z } from "zod";
-import { adminFetch } from "@/components/admin/api";
+import { fetchJson } from "@/lib/utils/fetch-json";
 import { EndpointBadges } from "@/components/admin/endpoint-status";
 import { PRESET_IDS, PRESETS, type PresetId } from "@/lib/ai/presets";
 import type { EndpointView } from "@/lib/types/endpoints";
@@ -22,7 +22,7 @@ export function EndpointsList({ initial, recheck }: { initial: EndpointView[]; r
 
   useEffect(() => {
     for (const id of recheck) {
-      void adminFetch(`/api/admin/endpoints/${id}/refresh`, viewSchema, { method: "POST" }).then((result) => {
+      void fetchJson(`/api/admin/endpoints/${id}/refresh`, viewSchema, { method: "POST" }).then((result) => {
         if (result.ok) setEndpoints((list) => list.map((item) => (item.id === id ? result.data.endpoint : item)));
         setChecking((ids) => {
           const next = new Set(ids);

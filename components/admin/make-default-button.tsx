@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { z } from "zod";
-import { adminFetch } from "@/components/admin/api";
+import { fetchJson } from "@/lib/utils/fetch-json";
 import { Button } from "@/components/ui/button";
 
 export function MakeDefaultButton({ modelId, name }: { modelId: string; name: string }) {
@@ -18,7 +18,7 @@ export function MakeDefaultButton({ modelId, name }: { modelId: string; name: st
         aria-label={`Make ${name} the default`}
         onClick={async () => {
           setPending(true);
-          const result = await adminFetch(`/api/admin/models/${modelId}`, z.object({}).loose(), {
+          const result = await fetchJson(`/api/admin/models/${modelId}`, z.object({}).loose(), {
             method: "PATCH",
             body: JSON.stringify({ isDefault: true }),
           });

@@ -4,7 +4,7 @@ import { RefreshCw } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
-import { adminFetch } from "@/components/admin/api";
+import { fetchJson } from "@/lib/utils/fetch-json";
 import { StaleBadge } from "@/components/admin/endpoint-status";
 import { LocalTime } from "@/components/admin/time";
 import { Alert } from "@/components/ui/alert";
@@ -27,7 +27,7 @@ export function ModelsPanel({ endpoint }: { endpoint: EndpointView }) {
   async function call(key: string, url: string, init: RequestInit) {
     setBusy(key);
     setError(null);
-    const result = await adminFetch(url, anyObject, init);
+    const result = await fetchJson(url, anyObject, init);
     setBusy(null);
     if (!result.ok) setError(result.message);
     router.refresh();

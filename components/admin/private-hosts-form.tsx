@@ -3,7 +3,7 @@
 // "host:port" per line. The server checks and normalises it; what it stored is shown back.
 import { useId, useState, type FormEvent } from "react";
 import { z } from "zod";
-import { adminFetch } from "@/components/admin/api";
+import { fetchJson } from "@/lib/utils/fetch-json";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -24,7 +24,7 @@ export function PrivateHostsForm({ initialHosts }: { initialHosts: string[] }) {
     setError(null);
     setSaved(false);
     const hosts = text.split("\n").map((line) => line.trim()).filter(Boolean);
-    const result = await adminFetch("/api/admin/settings", savedSchema, { method: "PATCH", body: JSON.stringify({ actionPrivateHosts: hosts }) });
+    const result = await fetchJson("/api/admin/settings", savedSchema, { method: "PATCH", body: JSON.stringify({ actionPrivateHosts: hosts }) });
     setPending(false);
     if (!result.ok) {
       setError(result.fields?.actionPrivateHosts ?? result.message);

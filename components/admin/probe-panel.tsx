@@ -4,7 +4,7 @@ import { CheckCircle2, CircleSlash, XCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { z } from "zod";
-import { adminFetch } from "@/components/admin/api";
+import { fetchJson } from "@/lib/utils/fetch-json";
 import { LocalTime } from "@/components/admin/time";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -31,7 +31,7 @@ export function ProbePanel({ endpoint }: { endpoint: EndpointView }) {
   async function run() {
     setPending(true);
     setError(null);
-    const result = await adminFetch(`/api/admin/endpoints/${endpoint.id}/test`, viewSchema, {
+    const result = await fetchJson(`/api/admin/endpoints/${endpoint.id}/test`, viewSchema, {
       method: "POST",
       body: JSON.stringify(model ? { model } : {}),
     });

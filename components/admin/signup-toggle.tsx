@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { adminFetch } from "@/components/admin/api";
+import { fetchJson } from "@/lib/utils/fetch-json";
 import { Alert } from "@/components/ui/alert";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { z } from "zod";
@@ -14,7 +14,7 @@ export function SignupToggle({ initialOpen }: { initialOpen: boolean }) {
   async function toggle() {
     setPending(true);
     setError(null);
-    const result = await adminFetch("/api/admin/settings", z.object({ signupOpen: z.boolean() }), {
+    const result = await fetchJson("/api/admin/settings", z.object({ signupOpen: z.boolean() }), {
       method: "PATCH",
       body: JSON.stringify({ signupOpen: !open }),
     });

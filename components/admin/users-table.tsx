@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
-import { adminFetch } from "@/components/admin/api";
+import { fetchJson } from "@/lib/utils/fetch-json";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -62,7 +62,7 @@ export function UsersTable({
   async function update(id: string, change: { role?: "admin" | "user"; disabled?: boolean }) {
     setBusy(id);
     setError(null);
-    const result = await adminFetch(`/api/admin/users/${id}`, z.object({ user: userSchema }), {
+    const result = await fetchJson(`/api/admin/users/${id}`, z.object({ user: userSchema }), {
       method: "PATCH",
       body: JSON.stringify(change),
     });
@@ -81,7 +81,7 @@ export function UsersTable({
     setBusy("more");
     const params = new URLSearchParams({ cursor });
     if (query) params.set("q", query);
-    const result = await adminFetch(
+    const result = await fetchJson(
       `/api/admin/users?${params}`,
       z.object({ users: z.array(userSchema), nextCursor: z.string().nullable() }),
     );

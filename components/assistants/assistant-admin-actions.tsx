@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { z } from "zod";
-import { adminFetch } from "@/components/admin/api";
+import { fetchJson } from "@/lib/utils/fetch-json";
 import { LocalTime } from "@/components/admin/time";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -17,7 +17,7 @@ export function AssistantSideActions({ assistant, versions, isAdmin }: { assista
 
   async function call(url: string, init: RequestInit, after?: () => void) {
     setError(null);
-    const result = await adminFetch(url, init.method === "DELETE" ? z.null() : ok, init);
+    const result = await fetchJson(url, init.method === "DELETE" ? z.null() : ok, init);
     if (!result.ok) {
       setError(result.message);
       return;

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type ChangeEvent } from "react";
 import { z } from "zod";
-import { adminFetch } from "@/components/admin/api";
+import { fetchJson } from "@/lib/utils/fetch-json";
 import { Alert } from "@/components/ui/alert";
 
 /** Import an exported assistant (JSON file); it arrives as a private assistant of the importer. */
@@ -21,7 +21,7 @@ export function ImportAssistant() {
       setError("That file is not JSON. Choose a file exported from Switchboard.");
       return;
     }
-    const result = await adminFetch("/api/assistants/import", z.object({ assistant: z.object({ id: z.string() }).loose() }), {
+    const result = await fetchJson("/api/assistants/import", z.object({ assistant: z.object({ id: z.string() }).loose() }), {
       method: "POST",
       body: JSON.stringify(data),
     });

@@ -2,7 +2,7 @@
 // Asks the server what an action's OpenAPI document gives (POST /api/assistants/actions/parse), per
 // action id, remembering which text each answer is for so a stale answer is never shown as current.
 import { useCallback, useRef, useState } from "react";
-import { adminFetch } from "@/components/admin/api";
+import { fetchJson } from "@/lib/utils/fetch-json";
 import { actionParseResultSchema, type ActionParseResult } from "@/lib/schemas/action-parse";
 
 export type ActionCheck =
@@ -22,7 +22,7 @@ export function useActionChecks() {
     }
     latest.current[id] = spec;
     setChecks((current) => ({ ...current, [id]: { state: "checking", spec } }));
-    const response = await adminFetch("/api/assistants/actions/parse", actionParseResultSchema, { method: "POST", body: JSON.stringify({ spec }) });
+    const response = await fetchJson("/api/assistants/actions/parse", actionParseResultSchema, { method: "POST", body: JSON.stringify({ spec }) });
     if (latest.current[id] !== spec) return;
     const next: ActionCheck = response.ok ? { state: "done", spec, result: response.data } : { state: "failed", spec, message: response.message };
     setChecks((current) => ({ ...current, [id]: next }));

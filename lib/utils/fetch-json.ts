@@ -1,12 +1,12 @@
-"use client";
-// Small typed fetch helper for the admin pages: JSON in, JSON out, errors as sentences.
+// Small typed fetch helper for the browser: JSON in, JSON out (checked with a zod schema), errors
+// as sentences from the one error shape of lib/errors.ts.
 import { z } from "zod";
 
 const errorSchema = z.object({ error: z.object({ message: z.string(), fields: z.record(z.string(), z.string()).optional() }) });
 
-export type AdminResult<T> = { ok: true; data: T } | { ok: false; message: string; fields?: Record<string, string> };
+export type FetchResult<T> = { ok: true; data: T } | { ok: false; message: string; fields?: Record<string, string> };
 
-export async function adminFetch<T>(url: string, schema: z.ZodType<T>, init?: RequestInit): Promise<AdminResult<T>> {
+export async function fetchJson<T>(url: string, schema: z.ZodType<T>, init?: RequestInit): Promise<FetchResult<T>> {
   try {
     const res = await fetch(url, { ...init, headers: { "Content-Type": "application/json", ...init?.headers } });
     const body: unknown = res.status === 204 ? null : await res.json().catch(() => null);
