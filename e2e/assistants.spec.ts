@@ -141,6 +141,16 @@ test("another user gets 404 for a private assistant; an organisation assistant c
   await expect(other.locator('[data-role="assistant"]').last()).toContainText("[G] Echo: hello shared");
   await expect(other.getByText("The assistant of this conversation is no longer available to you.")).toBeVisible();
   await expect(other.getByTestId("conversation-list")).toContainText("Assistant no longer available");
+  // Going on is refused in words, and an edit sent through the API deletes nothing first.
+  const conversationId = conversationUrl.split("/").at(-1) ?? "";
+  const readMessages = async () =>
+    ((await (await other.request.get(`/api/conversations/${conversationId}`)).json()) as { conversation: { messages: Array<{ id: string; role: string }> } }).conversation.messages;
+  const before = await readMessages();
+  const question = before.find((message) => message.role === "user");
+  const edit = await other.request.post("/api/chat", { data: { conversationId, editMessageId: question?.id, message: { text: "edited" } } });
+  expect(edit.status()).toBe(409);
+  expect((await edit.json()).error.message).toContain("no longer available to you");
+  expect(await readMessages()).toEqual(before);
   await context.close();
 });
 
@@ -365,4 +375,51 @@ test("an admin saves the private hosts actions may reach, normalised and shown a
   } finally {
     await page.request.patch("/api/admin/settings", { data: { actionPrivateHosts: before.actionPrivateHosts } });
   }
+});
+
+test("an uploaded image avatar is checked (type, bytes, size), then served by URL to those who may see the assistant", async ({ page, browser }) => {
+  // A 1×1 PNG.
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
+  await newUser(page, "avatar");
+  await page.goto("/assistants/new");
+  const image = page.getByLabel("Or an image");
+  await image.setInputFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("this is not a picture at all") });
+  await expect(page.getByRole("alert").filter({ hasText: "That file is not the image it says it is." })).toBeVisible();
+  await image.setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: Buffer.concat([png, Buffer.alloc(300 * 1024)]) });
+  await expect(page.getByRole("alert").filter({ hasText: "Images are at most 256 KB." })).toBeVisible();
+  await image.setInputFiles({ name: "dot.png", mimeType: "image/png", buffer: png });
+  await expect(page.getByRole("alert").filter({ hasText: /image|KB/ })).toHaveCount(0);
+  await page.getByLabel("Name").fill("Pictured");
+  await page.getByLabel("Instructions").fill("Smile.");
+  await page.getByRole("button", { name: "Create assistant" }).click();
+  await expect(page).toHaveURL(/\/assistants\/[0-9a-f-]{36}\/edit$/);
+  const id = page.url().split("/").at(-2) ?? "";
+
+  // Lists carry a short URL of the app's own, not the image.
+  const list = await (await page.request.get("/api/assistants?scope=mine")).text();
+  expect(list).not.toContain("data:image");
+  await page.goto("/assistants");
+  const img = page.locator('[data-testid="assistant-card"][data-name="Pictured"] img');
+  await expect(img).toHaveAttribute("src", new RegExp(`^/api/assistants/${id}/avatar\\?v=`));
+  await expect.poll(() => img.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBe(1);
+  const src = (await img.getAttribute("src")) ?? "";
+  const served = await page.request.get(src);
+  expect(served.status()).toBe(200);
+  expect(served.headers()["content-type"]).toBe("image/png");
+  expect(served.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(Buffer.compare(await served.body(), png)).toBe(0);
+
+  // A private assistant's image is nobody else's to see.
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await newUser(other, "avatar-other");
+  expect((await other.request.get(src)).status()).toBe(404);
+  await context.close();
+
+  // The API checks the bytes too.
+  const forged = await page.request.post("/api/assistants", {
+    data: { name: "Forged", avatar: { type: "image", value: `data:image/png;base64,${Buffer.from("<svg onload=alert(1)>").toString("base64")}` } },
+  });
+  expect(forged.status()).toBe(422);
+  expect((await forged.json()).error.message).toContain("not the image it says it is");
 });

@@ -52,8 +52,13 @@ export function zodFieldErrors(error: ZodError): Record<string, string> {
   return fields;
 }
 
+/** The code of a Prisma request error ("P2025", ...), or null. */
+export function prismaErrorCode(error: unknown): string | null {
+  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" && /^P\d{4}$/.test(error.code) ? error.code : null;
+}
+
 function isPrismaNotFound(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2025";
+  return prismaErrorCode(error) === "P2025";
 }
 
 /** Normalises anything thrown into an AppError; unknown errors are logged and hidden. */
@@ -66,6 +71,8 @@ export function toAppError(error: unknown): AppError {
     return new AppError("validation", message, { fields });
   }
   if (isPrismaNotFound(error)) return new AppError("not_found", "Not found.");
+  // A unique constraint hit by two requests at the same moment: the second one is told to retry.
+  if (prismaErrorCode(error) === "P2002") return new AppError("conflict", "Someone else changed this at the same moment. Reload and try again.");
   console.error("[switchboard] Unexpected error:", error);
   return new AppError("internal", "Something went wrong on the server. Try again; if it keeps happening, tell your admin.");
 }

@@ -1,7 +1,7 @@
 import type { AssistantConfig } from "@/lib/schemas/assistants";
 import { cn } from "@/lib/utils/cn";
 
-/** An assistant's emoji or uploaded image (a data: URL the server validated; never a remote URL). */
+/** An assistant's emoji or uploaded image: the app's own avatar URL, or (in the builder) the data: URL the server validates; never a remote URL. */
 export function AssistantAvatar({ avatar, size = "md" }: { avatar: AssistantConfig["avatar"]; size?: "sm" | "md" | "lg" }) {
   const box = size === "lg" ? "size-14 text-3xl" : size === "sm" ? "size-6 text-sm" : "size-10 text-xl";
   if (avatar.type === "image") {

@@ -4,7 +4,7 @@ import { Plus, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type ChangeEvent, type FormEvent } from "react";
 import { z } from "zod";
-import { adminFetch } from "@/components/admin/api";
+import { fetchJson } from "@/lib/utils/fetch-json";
 import { draftFromView, draftToInput, type ActionDraft } from "@/components/assistants/action-drafts";
 import { ActionsSection } from "@/components/assistants/actions-section";
 import { AssistantAvatar } from "@/components/assistants/assistant-avatar";
@@ -16,7 +16,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { findToolNameConflicts } from "@/lib/assistants/tool-names";
-import { assistantInputSchema, MAX_AVATAR_BYTES, MAX_STARTERS, type AssistantConfig } from "@/lib/schemas/assistants";
+import { assistantInputSchema, imageTypeOf, MAX_AVATAR_BYTES, MAX_STARTERS, type AssistantConfig } from "@/lib/schemas/assistants";
 import { zodFieldErrors } from "@/lib/errors";
 import type { AssistantView, BuilderModelOption, ToolOption } from "@/lib/types/assistants";
 
@@ -68,7 +68,13 @@ export function AssistantForm({ assistant, models, defaultModelId, builtinTools,
     }
     const reader = new FileReader();
     reader.onload = () => {
-      if (typeof reader.result === "string") setAvatar({ type: "image", value: reader.result });
+      if (typeof reader.result !== "string") return;
+      // The bytes must be the image the file claims to be (the server checks the same).
+      if (imageTypeOf(reader.result) !== file.type) {
+        setFields((current) => ({ ...current, avatar: "That file is not the image it says it is. Upload a PNG, JPEG, WebP or GIF image." }));
+        return;
+      }
+      setAvatar({ type: "image", value: reader.result });
       setFields(({ avatar: _avatar, ...rest }) => rest);
     };
     reader.readAsDataURL(file);
@@ -104,7 +110,7 @@ export function AssistantForm({ assistant, models, defaultModelId, builtinTools,
     }
     setFields({});
     setPending(true);
-    const result = await adminFetch(assistant ? `/api/assistants/${assistant.id}` : "/api/assistants", savedSchema, {
+    const result = await fetchJson(assistant ? `/api/assistants/${assistant.id}` : "/api/assistants", savedSchema, {
       method: assistant ? "PATCH" : "POST",
       body: JSON.stringify(parsed.data),
     });
@@ -177,7 +183,7 @@ export function AssistantForm({ assistant, models, defaultModelId, builtinTools,
           <input id="assistant-image" type="file" accept="image/png,image/jpeg,image/webp,image/gif" onChange={onImage} disabled={!hydrated} className="text-sm" />
         </div>
       </div>
-      {fields.avatar || fields["avatar.value"] ? <p className="text-sm text-red-600">{fields.avatar ?? fields["avatar.value"]}</p> : null}
+      {fields.avatar || fields["avatar.value"] ? <p role="alert" className="text-sm text-red-600">{fields.avatar ?? fields["avatar.value"]}</p> : null}
       <TextField label="Name" name="name" value={name} onChange={(event) => setName(event.target.value)} disabled={!hydrated} error={fields.name} />
       <TextField label="Description" name="description" value={description} onChange={(event) => setDescription(event.target.value)} disabled={!hydrated} error={fields.description} />
       <div className="flex flex-col gap-1">

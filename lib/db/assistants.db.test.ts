@@ -98,6 +98,81 @@ describe("assistant action keys", () => {
     await db.assistant.delete({ where: { id: created.id } });
   });
 
+  it("a conversation keeps its version's instructions, but tools, actions and keys are always the current ones", async () => {
+    const { db } = await import("@/lib/db/client");
+    const { createAssistant, updateAssistant, assistantSettingsForTurn } = await import("@/lib/db/assistants");
+    const actionId = randomUUID();
+    const base: AssistantInput = {
+      name: "Pinned",
+      description: "",
+      visibility: "private",
+      avatar: { type: "emoji", value: "📌" },
+      instructions: "Version one instructions",
+      starters: [],
+      modelId: null,
+      temperature: null,
+      maxOutputTokens: null,
+      tools: ["calculator", "fetch_page"],
+      maxToolSteps: 5,
+      actions: [{ id: actionId, spec, auth: { type: "bearer" }, secret: KEY_1, clearSecret: false }],
+    };
+    const created = await createAssistant(user, base);
+    const first = await assistantSettingsForTurn(user, created.id, null);
+    expect(first?.config.instructions).toBe("Version one instructions");
+
+    // Version 2 drops fetch_page, the action's key, and changes the instructions.
+    await updateAssistant(user, created.id, {
+      ...base,
+      instructions: "Version two instructions",
+      tools: ["calculator"],
+      actions: [{ id: actionId, spec, auth: { type: "bearer" }, clearSecret: true }],
+    });
+    const pinned = await assistantSettingsForTurn(user, created.id, first?.versionId ?? null);
+    expect(pinned?.versionId).toBe(first?.versionId);
+    expect(pinned?.config.instructions).toBe("Version one instructions");
+    expect(pinned?.config.tools).toEqual(["calculator"]);
+    expect(pinned?.config.actions).toEqual([expect.objectContaining({ id: actionId, secret: null })]);
+
+    await db.assistant.delete({ where: { id: created.id } });
+  });
+
+  it("of two saves at the same moment one wins and the other is told to reload; an admin's save keeps it featured", async () => {
+    const { db } = await import("@/lib/db/client");
+    const { createAssistant, updateAssistant } = await import("@/lib/db/assistants");
+    const base: AssistantInput = {
+      name: "Shared",
+      description: "",
+      visibility: "organisation",
+      avatar: { type: "emoji", value: "🤝" },
+      instructions: "one",
+      starters: [],
+      modelId: null,
+      temperature: null,
+      maxOutputTokens: null,
+      tools: [],
+      maxToolSteps: 5,
+      actions: [],
+    };
+    const created = await createAssistant(user, base);
+    const results = await Promise.allSettled([updateAssistant(user, created.id, { ...base, instructions: "two" }), updateAssistant(user, created.id, { ...base, instructions: "three" })]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((result) => result.status === "rejected");
+    expect(refused?.status === "rejected" ? refused.reason : null).toMatchObject({ code: "conflict", message: expect.stringContaining("at the same moment") });
+    expect(await db.assistantVersion.count({ where: { assistantId: created.id } })).toBe(2);
+
+    // An admin who is not the creator saves it (the form sends no visibility): it stays shared and featured.
+    await db.assistant.update({ where: { id: created.id }, data: { featured: true } });
+    const admin = await db.user.create({ data: { email: `assistant-admin-${randomUUID()}@example.test`, passwordHash: "x", role: "admin" } });
+    try {
+      await updateAssistant({ id: admin.id, role: "admin" }, created.id, { ...base, visibility: "private", instructions: "by the admin" });
+      const row = await db.assistant.findUniqueOrThrow({ where: { id: created.id } });
+      expect(row).toMatchObject({ visibility: "organisation", featured: true });
+    } finally {
+      await db.assistant.delete({ where: { id: created.id } });
+      await db.user.delete({ where: { id: admin.id } });
+    }
+  });
+
   it("refuses a save whose action document does not parse, naming the action", async () => {
     const { createAssistant } = await import("@/lib/db/assistants");
     const { AppError } = await import("@/lib/errors");

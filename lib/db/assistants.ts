@@ -3,16 +3,19 @@ import "server-only";
 // alone (anyone else gets a 404), organisation ones are visible to every signed-in user and
 // editable by their creator and admins (others get a 403, as they can see it anyway).
 import { resolveActionSecrets, toConfigView } from "@/lib/assistants/action-secrets";
+import { avatarView } from "@/lib/assistants/avatar";
 import { checkAssistantTools } from "@/lib/assistants/check-tools";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, prismaErrorCode } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assistantConfigSchema, type AssistantAction, type AssistantConfig, type AssistantInput } from "@/lib/schemas/assistants";
+import { assistantConfigSchema, type AssistantConfig, type AssistantInput } from "@/lib/schemas/assistants";
 import { encryptSecret } from "@/lib/secrets";
-import type { AssistantSummary, AssistantVersionView, AssistantView } from "@/lib/types/assistants";
+import type { AssistantSummary, AssistantVersionView, AssistantView, AvatarView } from "@/lib/types/assistants";
 
 const NOT_FOUND = "That assistant does not exist, or it is not shared with you.";
+const MODEL_UNAVAILABLE = "That model is not enabled. Pick another one, or use the default model.";
+const SAVED_MEANWHILE = "Someone saved this assistant at the same moment. Reload to see their version, then make your change again.";
 const NOT_EDITABLE = "Only its creator and admins can edit this assistant.";
 
 type Viewer = Pick<CurrentUser, "id" | "role">;
@@ -25,20 +28,39 @@ const editableBy = (user: Viewer): Prisma.AssistantWhereInput =>
 const rowInclude = { creator: { select: { name: true, email: true } } } satisfies Prisma.AssistantInclude;
 type Row = Prisma.AssistantGetPayload<{ include: typeof rowInclude }>;
 
+/** The stored image avatar of an assistant the user can see, or null (none, or not theirs to see). */
+export async function getAvatarImageForUser(user: Viewer, id: string): Promise<unknown> {
+  const row = await db.assistant.findFirst({ where: { id, ...visibleTo(user) }, select: { avatar: true } });
+  return row?.avatar ?? null;
+}
+
 /** Stored config, validated when read back; a damaged row still renders with defaults. */
 export function readConfig(value: unknown): AssistantConfig {
   const parsed = assistantConfigSchema.safeParse(value);
   return parsed.success ? parsed.data : assistantConfigSchema.parse({});
 }
 
-function toSummary(row: Row, user: Viewer): AssistantSummary {
-  const config = readConfig(row.config);
+// What a list needs: everything but the config, which can hold megabytes of action documents.
+const summarySelect = {
+  id: true,
+  name: true,
+  description: true,
+  avatar: true,
+  visibility: true,
+  featured: true,
+  creatorId: true,
+  updatedAt: true,
+  creator: { select: { name: true, email: true } },
+} satisfies Prisma.AssistantSelect;
+type SummaryRow = Prisma.AssistantGetPayload<{ select: typeof summarySelect }>;
+
+function toSummary(row: SummaryRow, user: Viewer): AssistantSummary {
   const mine = row.creatorId === user.id;
   return {
     id: row.id,
     name: row.name,
     description: row.description,
-    avatar: config.avatar,
+    avatar: avatarView(row.id, row.avatar, row.updatedAt),
     visibility: row.visibility,
     featured: row.featured,
     creatorName: row.creator.name || row.creator.email,
@@ -61,7 +83,7 @@ export async function listAssistants(user: Viewer, options: { query?: string; sc
         query ? { OR: [{ name: { contains: query, mode: "insensitive" } }, { description: { contains: query, mode: "insensitive" } }] } : {},
       ],
     },
-    include: rowInclude,
+    select: summarySelect,
     orderBy: [{ featured: "desc" }, { updatedAt: "desc" }, { id: "asc" }],
     take: 200,
   });
@@ -91,14 +113,20 @@ export async function getAssistantForEdit(user: Viewer, id: string): Promise<Ass
 type Settings = { name: string; description: string; config: AssistantConfig };
 
 /** Checks the tools and actions, then encrypts new action keys and keeps (by action id) or drops stored ones. */
-async function settingsFrom(input: AssistantInput, stored: readonly AssistantAction[]): Promise<Settings> {
+async function settingsFrom(input: AssistantInput, stored: AssistantConfig | null): Promise<Settings> {
   const { name, description, visibility: _visibility, actions, ...rest } = input;
-  await checkAssistantTools({ tools: rest.tools, actions }, stored);
-  return { name, description, config: assistantConfigSchema.parse({ ...rest, actions: resolveActionSecrets(actions, stored, encryptSecret) }) };
+  // A newly chosen model must be one people can use now (a kept one that an admin disabled since
+  // falls back to the default at chat time, and does not block other edits).
+  if (rest.modelId && rest.modelId !== stored?.modelId) {
+    const usable = await db.model.findFirst({ where: { id: rest.modelId, enabled: true, endpoint: { enabled: true } }, select: { id: true } });
+    if (!usable) throw new AppError("validation", MODEL_UNAVAILABLE, { fields: { modelId: MODEL_UNAVAILABLE } });
+  }
+  await checkAssistantTools({ tools: rest.tools, actions }, stored?.actions ?? []);
+  return { name, description, config: assistantConfigSchema.parse({ ...rest, actions: resolveActionSecrets(actions, stored?.actions ?? [], encryptSecret) }) };
 }
 
 export async function createAssistant(user: Viewer, input: AssistantInput): Promise<AssistantView> {
-  const { name, description, config } = await settingsFrom(input, []);
+  const { name, description, config } = await settingsFrom(input, null);
   const row = await db.assistant.create({
     data: {
       creatorId: user.id,
@@ -106,6 +134,7 @@ export async function createAssistant(user: Viewer, input: AssistantInput): Prom
       description,
       visibility: input.visibility,
       config,
+      avatar: config.avatar,
       currentVersion: 1,
       versions: { create: { version: 1, snapshot: { name, description, config }, createdById: user.id } },
     },
@@ -117,7 +146,7 @@ export async function createAssistant(user: Viewer, input: AssistantInput): Prom
 /** Saves new settings as a new version. */
 export async function updateAssistant(user: Viewer, id: string, input: AssistantInput): Promise<AssistantView> {
   const current = await requireEditable(user, id);
-  const settings = await settingsFrom(input, readConfig(current.config).actions);
+  const settings = await settingsFrom(input, readConfig(current.config));
   return saveVersion(user, current, settings, input.visibility);
 }
 
@@ -125,21 +154,30 @@ export async function updateAssistant(user: Viewer, id: string, input: Assistant
 async function saveVersion(user: Viewer, current: Row, { name, description, config }: Settings, visibility: Row["visibility"]): Promise<AssistantView> {
   const id = current.id;
   const version = current.currentVersion + 1;
-  const row = await db.assistant.update({
-    where: { id },
-    data: {
-      name,
-      description,
-      config,
-      // Only the creator decides who can see it.
-      ...(current.creatorId === user.id ? { visibility } : {}),
-      ...(visibility === "private" ? { featured: false } : {}),
-      currentVersion: version,
-      versions: { create: { version, snapshot: { name, description, config }, createdById: user.id } },
-    },
-    include: rowInclude,
-  });
-  return toView(row, user);
+  // Only the creator decides who can see it; a private assistant is never featured.
+  const nextVisibility = current.creatorId === user.id ? visibility : current.visibility;
+  try {
+    const row = await db.assistant.update({
+      // Conditional on the version read: of two saves at the same moment, the second is refused.
+      where: { id, currentVersion: current.currentVersion },
+      data: {
+        name,
+        description,
+        config,
+        avatar: config.avatar,
+        visibility: nextVisibility,
+        ...(nextVisibility === "private" ? { featured: false } : {}),
+        currentVersion: version,
+        versions: { create: { version, snapshot: { name, description, config }, createdById: user.id } },
+      },
+      include: rowInclude,
+    });
+    return toView(row, user);
+  } catch (error) {
+    const code = prismaErrorCode(error);
+    if (code === "P2025" || code === "P2002") throw new AppError("conflict", SAVED_MEANWHILE);
+    throw error;
+  }
 }
 
 export async function listVersions(user: Viewer, id: string): Promise<AssistantVersionView[]> {
@@ -210,8 +248,12 @@ export async function assistantSettingsForTurn(user: Viewer, assistantId: string
   if (!row) return null;
   const version = row.versions[0];
   if (versionId && version) {
-    const snapshot = version.snapshot as { config?: unknown };
-    return { assistantId, versionId: version.id, config: readConfig(snapshot.config) };
+    // The conversation keeps the instructions, model and settings of the version it started with,
+    // but what the assistant may DO (tools, actions and their keys) is always the current settings:
+    // removing an action, a tool or a leaked key takes effect in every conversation at once.
+    const current = readConfig(row.config);
+    const pinned = readConfig((version.snapshot as { config?: unknown }).config);
+    return { assistantId, versionId: version.id, config: { ...pinned, tools: current.tools, actions: current.actions } };
   }
   return { assistantId, versionId: version?.id ?? null, config: readConfig(row.config) };
 }
@@ -219,12 +261,12 @@ export async function assistantSettingsForTurn(user: Viewer, assistantId: string
 export type ConversationAssistant =
   | { state: "none" }
   | { state: "gone" }
-  | { state: "available"; id: string; name: string; avatar: AssistantConfig["avatar"] };
+  | { state: "available"; id: string; name: string; avatar: AvatarView };
 
 /** The assistant of one of the user's conversations, as the conversation page shows it. */
 export async function assistantOfConversation(user: Viewer, conversationId: string): Promise<ConversationAssistant> {
   const conversation = await db.conversation.findFirst({ where: { id: conversationId, userId: user.id }, select: { assistantId: true } });
   if (!conversation?.assistantId) return { state: "none" };
-  const row = await db.assistant.findFirst({ where: { id: conversation.assistantId, ...visibleTo(user) }, select: { id: true, name: true, config: true } });
-  return row ? { state: "available", id: row.id, name: row.name, avatar: readConfig(row.config).avatar } : { state: "gone" };
+  const row = await db.assistant.findFirst({ where: { id: conversation.assistantId, ...visibleTo(user) }, select: { id: true, name: true, avatar: true, updatedAt: true } });
+  return row ? { state: "available", id: row.id, name: row.name, avatar: avatarView(row.id, row.avatar, row.updatedAt) } : { state: "gone" };
 }

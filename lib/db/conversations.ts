@@ -4,7 +4,8 @@ import "server-only";
 import { searchTextOf } from "@/lib/chat/parts";
 import { decodeConversationCursor, encodeConversationCursor } from "@/lib/db/conversation-cursor";
 import { db } from "@/lib/db/client";
-import { readConfig, visibleTo } from "@/lib/db/assistants";
+import { avatarView } from "@/lib/assistants/avatar";
+import { visibleTo } from "@/lib/db/assistants";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChatPart, ConversationListPage, ConversationSummary } from "@/lib/types/chat";
@@ -26,8 +27,11 @@ async function assistantLabels(userId: string, ids: Array<string | null>) {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   const labels = new Map<string, NonNullable<ConversationSummary["assistant"]>>();
   if (wanted.length === 0) return labels;
-  const rows = await db.assistant.findMany({ where: { id: { in: wanted }, ...visibleTo({ id: userId, role: "user" }) }, select: { id: true, name: true, config: true } });
-  for (const row of rows) labels.set(row.id, { name: row.name, avatar: readConfig(row.config).avatar, available: true });
+  const rows = await db.assistant.findMany({
+    where: { id: { in: wanted }, ...visibleTo({ id: userId, role: "user" }) },
+    select: { id: true, name: true, avatar: true, updatedAt: true },
+  });
+  for (const row of rows) labels.set(row.id, { name: row.name, avatar: avatarView(row.id, row.avatar, row.updatedAt), available: true });
   return labels;
 }
 

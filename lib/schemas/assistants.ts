@@ -6,16 +6,45 @@ export const MAX_STARTERS = 6;
 export const MAX_AVATAR_BYTES = 256 * 1024;
 const AVATAR_DATA_URL = /^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/]+=*$/;
 
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
+
+/** One grapheme (flags, skin tones and ZWJ sequences included) that is an emoji. */
+function isSingleEmoji(text: string): boolean {
+  const graphemes = [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text)];
+  return graphemes.length === 1 && EMOJI.test(text);
+}
+
 export const avatarSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("emoji"), value: z.string().trim().min(1, "Pick an emoji.").max(16, "Use a single emoji.") }),
+  z.object({
+    type: z.literal("emoji"),
+    value: z.string().trim().min(1, "Pick an emoji.").max(16, "Use a single emoji.").refine(isSingleEmoji, "Use a single emoji."),
+  }),
   z.object({
     type: z.literal("image"),
     value: z
       .string()
       .regex(AVATAR_DATA_URL, "Upload a PNG, JPEG, WebP or GIF image.")
-      .refine((value) => Math.floor(((value.length - value.indexOf(",") - 1) * 3) / 4) <= MAX_AVATAR_BYTES, "Images are at most 256 KB."),
+      .refine((value) => Math.floor(((value.length - value.indexOf(",") - 1) * 3) / 4) <= MAX_AVATAR_BYTES, "Images are at most 256 KB.")
+      .refine((value) => imageTypeOf(value) === value.slice(5, value.indexOf(";")), "That file is not the image it says it is. Upload a PNG, JPEG, WebP or GIF image."),
   }),
 ]);
+
+/** The image type the bytes of a base64 data URL start with (PNG, JPEG, GIF, WebP), or null. */
+export function imageTypeOf(dataUrl: string): string | null {
+  const start = dataUrl.indexOf(",") + 1;
+  let head: string;
+  try {
+    // 16 base64 characters are the first 12 bytes: enough for every signature below.
+    head = atob(dataUrl.slice(start, start + 16));
+  } catch {
+    return null;
+  }
+  if (head.startsWith("\x89PNG\r\n\x1a\n")) return "image/png";
+  if (head.startsWith("\xff\xd8\xff")) return "image/jpeg";
+  if (head.startsWith("GIF87a") || head.startsWith("GIF89a")) return "image/gif";
+  if (head.startsWith("RIFF") && head.slice(8, 12) === "WEBP") return "image/webp";
+  return null;
+}
 
 export const MAX_ACTIONS = 5;
 export const MAX_ACTION_DOCUMENT_CHARS = 2_000_000;

@@ -2,11 +2,14 @@
 import type { AssistantAction, AssistantConfig } from "@/lib/schemas/assistants";
 import type { ModelOption } from "@/lib/types/chat";
 
+/** An emoji, or the URL of an uploaded image served by the app (/api/assistants/<id>/avatar). */
+export type AvatarView = { type: "emoji"; value: string } | { type: "image"; value: string };
+
 export type AssistantSummary = {
   id: string;
   name: string;
   description: string;
-  avatar: AssistantConfig["avatar"];
+  avatar: AvatarView;
   visibility: "private" | "organisation";
   featured: boolean;
   creatorName: string;
