@@ -1,6 +1,7 @@
 // `npm run bench`: Switchboard's hot paths measured against the fake OpenAI-compatible server at zero
 // added latency, direct vs through the app in the same run. Prints figures; asserts nothing.
-// Options: --quick (smaller runs), --profile DIR (write a CPU profile of the app to DIR).
+// Options: --quick (smaller runs), --profile DIR (write a CPU profile of the app to DIR),
+// --turns-only (only the time-to-first-token runs: a short loop for profiling the turn path).
 import os from "node:os";
 import { startFakeLlm } from "@/e2e/fake-llm/server";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "@/lib/cli/build-fingerprint";
@@ -26,6 +27,7 @@ function summary(label: string, values: number[]) {
 
 async function main(): Promise<void> {
   const quick = process.argv.includes("--quick");
+  const turnsOnly = process.argv.includes("--turns-only");
   const { DATABASE_URL } = parseEnv(process.env);
   const server = await startTestServer(DATABASE_URL, log);
   const fast = await startFakeLlm({ models: ["bench-model"] });
@@ -93,6 +95,8 @@ async function main(): Promise<void> {
       );
       report(`  database statements per turn: ${statements.toFixed(1)}; app CPU per turn: ${cpu.toFixed(1)} ms`);
     }
+
+    if (turnsOnly) return;
 
     report("");
     report(`${streams} concurrent streams on one Node process (fake sends a token every 20 ms, 100 tokens each):`);

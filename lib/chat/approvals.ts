@@ -1,3 +1,4 @@
+import "server-only";
 // The user's answers to tool approval requests (actions that are not GET ask first). Pure: applied
 // to the stored parts of the answer that asked, before that answer is continued on the server.
 import { AppError } from "@/lib/errors";

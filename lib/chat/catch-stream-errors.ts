@@ -1,3 +1,4 @@
+import "server-only";
 // A model stream that breaks (the upstream cut the connection mid-answer) errors the stream itself
 // in the AI SDK, instead of sending an error part: the browser would see its own connection fail,
 // and the turn would look complete. This wrapper turns such a failure into one last error part, so
