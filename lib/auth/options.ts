@@ -17,7 +17,7 @@ export const SIGN_IN_ERRORS = {
   disabled: "AccountDisabled",
 } as const;
 
-const tokenClaimsSchema = z.object({ sub: z.string(), sv: z.number().int() });
+const tokenClaimsSchema = z.object({ sub: z.guid(), sv: z.number().int() });
 
 export function sessionCookieName(): string {
   return secureCookies() ? "__Secure-next-auth.session-token" : "next-auth.session-token";

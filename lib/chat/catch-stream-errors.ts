@@ -3,16 +3,23 @@ import "server-only";
 // in the AI SDK, instead of sending an error part: the browser would see its own connection fail,
 // and the turn would look complete. This wrapper turns such a failure into one last error part, so
 // the answer ends like any failed answer (error chunk to the browser, "error" in the database).
-export function catchStreamErrors<T>(source: ReadableStream<T>, toPart: (error: unknown) => T): ReadableStream<T> {
+// `tap` sees every part that goes out (the error part included), in the same stage.
+export function catchStreamErrors<T>(source: ReadableStream<T>, toPart: (error: unknown) => T, tap?: (part: T) => void): ReadableStream<T> {
   const reader = source.getReader();
   return new ReadableStream<T>({
     async pull(controller) {
       try {
         const { done, value } = await reader.read();
-        if (done) controller.close();
-        else controller.enqueue(value);
+        if (done) {
+          controller.close();
+          return;
+        }
+        tap?.(value);
+        controller.enqueue(value);
       } catch (error) {
-        controller.enqueue(toPart(error));
+        const part = toPart(error);
+        tap?.(part);
+        controller.enqueue(part);
         controller.close();
       }
     },

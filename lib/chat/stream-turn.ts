@@ -1,12 +1,13 @@
 import "server-only";
 // Runs a prepared turn: streams the model's answer to the browser and saves it once, at the end.
-// The browser's copy of the stream is a tee: closing the tab does not stop the answer, only Stop
-// (which aborts the turn's signal) does.
-import { consumeStream, convertToModelMessages, createUIMessageStreamResponse, isStepCount, streamText, toUIMessageStream, type TextStreamPart, type ToolSet } from "ai";
+// The response body is read to its end whatever the browser does (lib/chat/detached-body.ts):
+// closing the tab does not stop the answer, only Stop (which aborts the turn's signal) does.
+import { convertToModelMessages, createUIMessageStreamResponse, isStepCount, streamText, toUIMessageStream, type TextStreamPart, type ToolSet } from "ai";
 import { describeModelError } from "@/lib/ai/errors";
 import { endpointSecrets, getLanguageModel } from "@/lib/ai/providers";
 import { assistantRecord, finishTurn } from "@/lib/chat/finish-turn";
 import { catchStreamErrors } from "@/lib/chat/catch-stream-errors";
+import { detachedBody } from "@/lib/chat/detached-body";
 import { toModelHistory } from "@/lib/chat/history";
 import { toStorableParts } from "@/lib/chat/parts";
 import { finishTurnMessage } from "@/lib/db/turn-writes";
@@ -18,7 +19,7 @@ import { CONVERSATION_ID_HEADER, type ChatMessageMetadata, type ChatUIMessage } 
 export async function streamTurn(turn: Turn): Promise<Response> {
   const { model, handle } = turn;
   try {
-    const { metrics, transform } = createTurnMetrics();
+    const { metrics, observe } = createTurnMetrics();
     let failure: string | null = null;
     const describe = (error: unknown): string => {
       failure ??= describeModelError(error, model.endpoint, endpointSecrets(model.endpoint)).message;
@@ -50,7 +51,7 @@ export async function streamTurn(turn: Turn): Promise<Response> {
     const { answerId: assistantId } = turn;
     const startMetadata: ChatMessageMetadata = { modelName: model.label, endpointName: model.endpoint.name };
     const stream = toUIMessageStream<ToolSet, ChatUIMessage>({
-      stream: catchStreamErrors(result.stream, (error): TextStreamPart<ToolSet> => ({ type: "error", error })).pipeThrough(transform),
+      stream: catchStreamErrors(result.stream, (error): TextStreamPart<ToolSet> => ({ type: "error", error }), observe),
       originalMessages: turn.history,
       generateMessageId: () => assistantId,
       messageMetadata: ({ part }) => (part.type === "start" ? startMetadata : undefined),
@@ -77,9 +78,9 @@ export async function streamTurn(turn: Turn): Promise<Response> {
       },
     });
 
-    return createUIMessageStreamResponse({
+    // No consumeSseStream tee: detachedBody reads the answer to its end even when the browser leaves.
+    const response = createUIMessageStreamResponse({
       stream,
-      consumeSseStream: consumeStream,
       headers: {
         [CONVERSATION_ID_HEADER]: turn.conversationId,
         // no-transform keeps Next's gzip (and proxies) from compressing and buffering the token
@@ -88,6 +89,7 @@ export async function streamTurn(turn: Turn): Promise<Response> {
         "X-Accel-Buffering": "no",
       },
     });
+    return response.body ? new Response(detachedBody(response.body), { status: response.status, headers: response.headers }) : response;
   } catch (error) {
     // Nothing streamed: the placeholder must not stay "streaming" (it would block the conversation).
     const kept = turn.continuing ? (turn.history.at(-1)?.parts ?? []) : [];

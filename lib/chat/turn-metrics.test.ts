@@ -1,5 +1,6 @@
 import type { TextStreamPart, ToolSet } from "ai";
 import { describe, expect, it } from "vitest";
+import { catchStreamErrors } from "@/lib/chat/catch-stream-errors";
 import { createTurnMetrics, tokenCount } from "@/lib/chat/turn-metrics";
 
 const usage = {
@@ -12,7 +13,7 @@ const usage = {
 
 async function run(parts: TextStreamPart<ToolSet>[], times: number[]) {
   let call = 0;
-  const { metrics, transform } = createTurnMetrics(() => times[Math.min(call++, times.length - 1)] ?? 0);
+  const { metrics, observe } = createTurnMetrics(() => times[Math.min(call++, times.length - 1)] ?? 0);
   const source = new ReadableStream<TextStreamPart<ToolSet>>({
     start(controller) {
       for (const part of parts) controller.enqueue(part);
@@ -20,7 +21,7 @@ async function run(parts: TextStreamPart<ToolSet>[], times: number[]) {
     },
   });
   const seen: TextStreamPart<ToolSet>[] = [];
-  const reader = source.pipeThrough(transform).getReader();
+  const reader = catchStreamErrors(source, (error): TextStreamPart<ToolSet> => ({ type: "error", error }), observe).getReader();
   for (let next = await reader.read(); !next.done; next = await reader.read()) seen.push(next.value);
   return { metrics, seen };
 }
