@@ -2,7 +2,8 @@ import "server-only";
 // Checks an assistant's tools and actions before a save: known built-in tools, every action's
 // document usable, unique tool names, and a kept key never sent to a server it was not entered for.
 // Every refusal is a 422 with a sentence naming the action, on the form field it is about.
-import { parseOpenApiDocument, type ActionOperation } from "@/lib/ai/actions/openapi";
+import type { ActionOperation } from "@/lib/ai/actions/openapi";
+import { parseActionDocument } from "@/lib/ai/actions/parsed-documents";
 import { BUILTIN_TOOLS } from "@/lib/ai/tools/registry";
 import { findToolNameConflicts } from "@/lib/assistants/tool-names";
 import { AppError } from "@/lib/errors";
@@ -23,7 +24,7 @@ export async function checkAssistantTools(
 
   const parsedActions: ActionOperation[][] = [];
   for (const [index, action] of submitted.actions.entries()) {
-    const parsed = await parseOpenApiDocument(action.spec);
+    const parsed = await parseActionDocument(action.spec);
     if (!parsed.ok) refuse(`actions.${index}.spec`, `Action ${index + 1}: ${parsed.error}`);
     if (parsed.operations.length === 0) {
       const first = parsed.rejected[0];
@@ -52,7 +53,7 @@ async function checkKeptKey(index: number, action: AssistantActionInput, stored:
   if (action.auth.type === "none" || action.clearSecret || action.secret) return;
   const previous = stored.find((old) => old.id === action.id);
   if (!previous?.secret || previous.spec === action.spec) return;
-  const before = await parseOpenApiDocument(previous.spec);
+  const before = await parseActionDocument(previous.spec);
   const known = before.ok ? originsOf(before.operations) : new Set<string>();
   const added = [...originsOf(operations)].filter((origin) => !known.has(origin));
   if (added.length > 0) {

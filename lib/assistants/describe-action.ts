@@ -1,7 +1,8 @@
 import "server-only";
 // What the builder shows for a pasted OpenAPI document: the tools it gives and the operations left out.
 import { actionNeedsApproval } from "@/lib/ai/actions/action-tool";
-import { parseOpenApiDocument, type ParsedOpenApi } from "@/lib/ai/actions/openapi";
+import type { ParsedOpenApi } from "@/lib/ai/actions/openapi";
+import { parseActionDocument } from "@/lib/ai/actions/parsed-documents";
 import type { ActionParseResult } from "@/lib/schemas/action-parse";
 
 export function describeParsedDocument(parsed: ParsedOpenApi): ActionParseResult {
@@ -21,5 +22,5 @@ export function describeParsedDocument(parsed: ParsedOpenApi): ActionParseResult
 }
 
 export async function describeActionDocument(spec: string): Promise<ActionParseResult> {
-  return describeParsedDocument(await parseOpenApiDocument(spec));
+  return describeParsedDocument(await parseActionDocument(spec));
 }

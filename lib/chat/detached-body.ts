@@ -19,11 +19,13 @@ export function detachedBody(source: ReadableStream<Uint8Array>): ReadableStream
     scheduled = false;
     const controller = target;
     const chunks = pending;
+    const bytes = pendingBytes;
     pending = [];
+    pendingBytes = 0;
     if (!controller) return;
     if (chunks.length === 1) controller.enqueue(chunks[0] as Uint8Array);
     else if (chunks.length > 1) {
-      const joined = new Uint8Array(pendingBytes);
+      const joined = new Uint8Array(bytes);
       let offset = 0;
       for (const chunk of chunks) {
         joined.set(chunk, offset);
@@ -31,7 +33,6 @@ export function detachedBody(source: ReadableStream<Uint8Array>): ReadableStream
       }
       controller.enqueue(joined);
     }
-    pendingBytes = 0;
     if (ended) controller.close();
   };
 

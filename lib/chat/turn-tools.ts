@@ -1,12 +1,11 @@
 import "server-only";
 // The tools a turn may use: the assistant's built-in tools and one tool per operation of its
-// actions. Action documents are parsed once per distinct document (cached by hash), secrets are
-// decrypted here and nowhere else, and every tool's failure becomes a ToolRunError whose sentence
-// is safe to show (the action's secret is scrubbed out of it).
-import { createHash } from "node:crypto";
+// actions (documents parsed once per distinct text, lib/ai/actions/parsed-documents.ts). Secrets
+// are decrypted here and nowhere else, and every tool's failure becomes a ToolRunError whose
+// sentence is safe to show (the action's secret is scrubbed out of it).
 import { InvalidToolInputError, NoSuchToolError, type ToolSet } from "ai";
 import { buildActionTool } from "@/lib/ai/actions/action-tool";
-import { parseOpenApiDocument, type ParsedOpenApi } from "@/lib/ai/actions/openapi";
+import { parseActionDocument } from "@/lib/ai/actions/parsed-documents";
 import { redactSecrets } from "@/lib/ai/tools/redact";
 import { buildTools } from "@/lib/ai/tools/registry";
 import { getSetting } from "@/lib/db/settings";
@@ -47,24 +46,6 @@ function guarded(tool: ToolEntry, secrets: readonly string[]): ToolEntry {
       }
     },
   } as ToolEntry;
-}
-
-const parsedDocuments = new Map<string, Promise<ParsedOpenApi>>();
-const MAX_CACHED_DOCUMENTS = 100;
-
-/** Parses an action's document once per distinct text (parsing validates and dereferences it). */
-export function parseActionDocument(spec: string): Promise<ParsedOpenApi> {
-  const key = createHash("sha256").update(spec).digest("hex");
-  let parsed = parsedDocuments.get(key);
-  if (!parsed) {
-    if (parsedDocuments.size >= MAX_CACHED_DOCUMENTS) {
-      const oldest = parsedDocuments.keys().next().value;
-      if (oldest !== undefined) parsedDocuments.delete(oldest);
-    }
-    parsed = parseOpenApiDocument(spec);
-    parsedDocuments.set(key, parsed);
-  }
-  return parsed;
 }
 
 function readSecret(action: AssistantAction): string | null {

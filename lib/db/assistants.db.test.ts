@@ -16,6 +16,25 @@ const spec = JSON.stringify({
 });
 const KEY_1 = "wk-first-key-3b1f9a";
 const KEY_2 = "wk-second-key-8c2e7d";
+/** A complete assistant input; each test says only what it is about. */
+function assistantInput(overrides: Partial<AssistantInput>): AssistantInput {
+  return {
+    name: "Test assistant",
+    description: "",
+    visibility: "private",
+    avatar: { type: "emoji", value: "🤖" },
+    instructions: "",
+    starters: [],
+    modelId: null,
+    temperature: null,
+    maxOutputTokens: null,
+    tools: [],
+    maxToolSteps: 5,
+    actions: [],
+    ...overrides,
+  };
+}
+
 let user: { id: string; role: "user" };
 
 beforeAll(async () => {
@@ -40,20 +59,13 @@ describe("assistant action keys", () => {
     const { exportAssistant } = await import("@/lib/assistants/transfer");
     const { decryptSecret } = await import("@/lib/secrets");
     const actionId = randomUUID();
-    const input = (action: Partial<AssistantInput["actions"][number]>): AssistantInput => ({
-      name: "Weather",
-      description: "",
-      visibility: "private",
-      avatar: { type: "emoji", value: "🌦" },
-      instructions: "",
-      starters: [],
-      modelId: null,
-      temperature: null,
-      maxOutputTokens: null,
-      tools: ["current_time"],
-      maxToolSteps: 5,
-      actions: [{ id: actionId, spec, auth: { type: "api_key", in: "header", name: "X-Key" }, clearSecret: false, ...action }],
-    });
+    const input = (action: Partial<AssistantInput["actions"][number]>): AssistantInput =>
+      assistantInput({
+        name: "Weather",
+        avatar: { type: "emoji", value: "🌦" },
+        tools: ["current_time"],
+        actions: [{ id: actionId, spec, auth: { type: "api_key", in: "header", name: "X-Key" }, clearSecret: false, ...action }],
+      });
     const storedKey = async (id: string) => {
       const row = await db.assistant.findUniqueOrThrow({ where: { id } });
       const sealed = (row.config as { actions: { secret: string | null }[] }).actions[0]?.secret ?? null;
@@ -102,20 +114,12 @@ describe("assistant action keys", () => {
     const { db } = await import("@/lib/db/client");
     const { createAssistant, updateAssistant, assistantSettingsForTurn } = await import("@/lib/db/assistants");
     const actionId = randomUUID();
-    const base: AssistantInput = {
+    const base = assistantInput({
       name: "Pinned",
-      description: "",
-      visibility: "private",
-      avatar: { type: "emoji", value: "📌" },
       instructions: "Version one instructions",
-      starters: [],
-      modelId: null,
-      temperature: null,
-      maxOutputTokens: null,
       tools: ["calculator", "fetch_page"],
-      maxToolSteps: 5,
       actions: [{ id: actionId, spec, auth: { type: "bearer" }, secret: KEY_1, clearSecret: false }],
-    };
+    });
     const created = await createAssistant(user, base);
     const first = await assistantSettingsForTurn(user, created.id, null);
     expect(first?.config.instructions).toBe("Version one instructions");
@@ -139,20 +143,7 @@ describe("assistant action keys", () => {
   it("of two saves at the same moment one wins and the other is told to reload; an admin's save keeps it featured", async () => {
     const { db } = await import("@/lib/db/client");
     const { createAssistant, updateAssistant } = await import("@/lib/db/assistants");
-    const base: AssistantInput = {
-      name: "Shared",
-      description: "",
-      visibility: "organisation",
-      avatar: { type: "emoji", value: "🤝" },
-      instructions: "one",
-      starters: [],
-      modelId: null,
-      temperature: null,
-      maxOutputTokens: null,
-      tools: [],
-      maxToolSteps: 5,
-      actions: [],
-    };
+    const base = assistantInput({ name: "Shared", visibility: "organisation", instructions: "one" });
     const created = await createAssistant(user, base);
     const results = await Promise.allSettled([updateAssistant(user, created.id, { ...base, instructions: "two" }), updateAssistant(user, created.id, { ...base, instructions: "three" })]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
@@ -176,20 +167,7 @@ describe("assistant action keys", () => {
   it("refuses a save whose action document does not parse, naming the action", async () => {
     const { createAssistant } = await import("@/lib/db/assistants");
     const { AppError } = await import("@/lib/errors");
-    const promise = createAssistant(user, {
-      name: "Broken",
-      description: "",
-      visibility: "private",
-      avatar: { type: "emoji", value: "🤖" },
-      instructions: "",
-      starters: [],
-      modelId: null,
-      temperature: null,
-      maxOutputTokens: null,
-      tools: [],
-      maxToolSteps: 5,
-      actions: [{ id: randomUUID(), spec: "{ not json", auth: { type: "none" }, clearSecret: false }],
-    });
+    const promise = createAssistant(user, assistantInput({ name: "Broken", actions: [{ id: randomUUID(), spec: "{ not json", auth: { type: "none" }, clearSecret: false }] }));
     await expect(promise).rejects.toBeInstanceOf(AppError);
     await expect(promise).rejects.toMatchObject({ code: "validation", message: expect.stringMatching(/^Action 1: The document is neither valid JSON nor valid YAML/) });
   });

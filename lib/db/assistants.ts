@@ -3,7 +3,7 @@ import "server-only";
 // alone (anyone else gets a 404), organisation ones are visible to every signed-in user and
 // editable by their creator and admins (others get a 403, as they can see it anyway).
 import { resolveActionSecrets, toConfigView } from "@/lib/assistants/action-secrets";
-import { avatarView } from "@/lib/assistants/avatar";
+import { avatarView, listAvatar } from "@/lib/assistants/avatar";
 import { checkAssistantTools } from "@/lib/assistants/check-tools";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -28,10 +28,10 @@ const editableBy = (user: Viewer): Prisma.AssistantWhereInput =>
 const rowInclude = { creator: { select: { name: true, email: true } } } satisfies Prisma.AssistantInclude;
 type Row = Prisma.AssistantGetPayload<{ include: typeof rowInclude }>;
 
-/** The stored image avatar of an assistant the user can see, or null (none, or not theirs to see). */
-export async function getAvatarImageForUser(user: Viewer, id: string): Promise<unknown> {
-  const row = await db.assistant.findFirst({ where: { id, ...visibleTo(user) }, select: { avatar: true } });
-  return row?.avatar ?? null;
+/** The avatar (with an image's data URL) of an assistant the user can see, or null when they can't. */
+export async function getAvatarForUser(user: Viewer, id: string): Promise<AssistantConfig["avatar"] | null> {
+  const row = await db.assistant.findFirst({ where: { id, ...visibleTo(user) }, select: { config: true } });
+  return row ? readConfig(row.config).avatar : null;
 }
 
 /** Stored config, validated when read back; a damaged row still renders with defaults. */
@@ -134,7 +134,7 @@ export async function createAssistant(user: Viewer, input: AssistantInput): Prom
       description,
       visibility: input.visibility,
       config,
-      avatar: config.avatar,
+      avatar: listAvatar(config.avatar),
       currentVersion: 1,
       versions: { create: { version: 1, snapshot: { name, description, config }, createdById: user.id } },
     },
@@ -164,7 +164,7 @@ async function saveVersion(user: Viewer, current: Row, { name, description, conf
         name,
         description,
         config,
-        avatar: config.avatar,
+        avatar: listAvatar(config.avatar),
         visibility: nextVisibility,
         ...(nextVisibility === "private" ? { featured: false } : {}),
         currentVersion: version,
