@@ -97,6 +97,7 @@ export function AssistantForm({ assistant, models, defaultModelId, builtinTools,
       tools,
       maxToolSteps: Number(maxToolSteps),
       actions: actions.map(draftToInput),
+      baseVersion: assistant?.currentVersion,
     };
     const parsed = assistantInputSchema.safeParse(input);
     if (!parsed.success) {

@@ -145,10 +145,18 @@ describe("assistant action keys", () => {
     const { createAssistant, updateAssistant } = await import("@/lib/db/assistants");
     const base = assistantInput({ name: "Shared", visibility: "organisation", instructions: "one" });
     const created = await createAssistant(user, base);
-    const results = await Promise.allSettled([updateAssistant(user, created.id, { ...base, instructions: "two" }), updateAssistant(user, created.id, { ...base, instructions: "three" })]);
+    // Both editors opened version 1. Whether the saves overlap (the conditional update refuses the
+    // second) or not (the second sees version 2), exactly one lands.
+    const results = await Promise.allSettled([
+      updateAssistant(user, created.id, { ...base, instructions: "two", baseVersion: 1 }),
+      updateAssistant(user, created.id, { ...base, instructions: "three", baseVersion: 1 }),
+    ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((result) => result.status === "rejected");
-    expect(refused?.status === "rejected" ? refused.reason : null).toMatchObject({ code: "conflict", message: expect.stringContaining("at the same moment") });
+    expect(refused?.status === "rejected" ? refused.reason : null).toMatchObject({ code: "conflict", message: expect.stringContaining("since you opened it") });
+    expect(await db.assistantVersion.count({ where: { assistantId: created.id } })).toBe(2);
+    // A stale editor is refused later too, and nothing changes.
+    await expect(updateAssistant(user, created.id, { ...base, instructions: "stale", baseVersion: 1 })).rejects.toMatchObject({ code: "conflict" });
     expect(await db.assistantVersion.count({ where: { assistantId: created.id } })).toBe(2);
 
     // An admin who is not the creator saves it (the form sends no visibility): it stays shared and featured.

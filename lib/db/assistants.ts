@@ -15,7 +15,7 @@ import type { AssistantSummary, AssistantVersionView, AssistantView, AvatarView 
 
 const NOT_FOUND = "That assistant does not exist, or it is not shared with you.";
 const MODEL_UNAVAILABLE = "That model is not enabled. Pick another one, or use the default model.";
-const SAVED_MEANWHILE = "Someone saved this assistant at the same moment. Reload to see their version, then make your change again.";
+const SAVED_MEANWHILE = "Someone saved this assistant since you opened it. Reload to see their version, then make your change again.";
 const NOT_EDITABLE = "Only its creator and admins can edit this assistant.";
 
 type Viewer = Pick<CurrentUser, "id" | "role">;
@@ -146,6 +146,7 @@ export async function createAssistant(user: Viewer, input: AssistantInput): Prom
 /** Saves new settings as a new version. */
 export async function updateAssistant(user: Viewer, id: string, input: AssistantInput): Promise<AssistantView> {
   const current = await requireEditable(user, id);
+  if (input.baseVersion !== undefined && input.baseVersion !== current.currentVersion) throw new AppError("conflict", SAVED_MEANWHILE);
   const settings = await settingsFrom(input, readConfig(current.config));
   return saveVersion(user, current, settings, input.visibility);
 }

@@ -121,6 +121,8 @@ export const assistantInputSchema = assistantConfigSchema.extend({
     .max(MAX_ACTIONS, `At most ${MAX_ACTIONS} actions.`)
     .refine((actions) => new Set(actions.map((action) => action.id)).size === actions.length, "Two actions have the same id.")
     .default([]),
+  /** The version an editor started from: a save made meanwhile by someone else refuses this one. */
+  baseVersion: z.number().int().positive().optional(),
 });
 
 export type AssistantInput = z.infer<typeof assistantInputSchema>;
