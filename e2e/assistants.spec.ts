@@ -195,6 +195,24 @@ test("restoring a version brings back the old instructions; export then import g
   expect(copy.config.actions).toEqual([expect.objectContaining({ spec: PET_STORE, hasSecret: false })]);
 });
 
+test("a save from an editor opened before someone else's save is refused in words, and what was typed stays", async ({ page, context }) => {
+  await newUser(page, "stale-editor");
+  const id = await createAssistant(page, { name: "Edited twice", instructions: "Original instructions" });
+  const second = await context.newPage();
+  await second.goto(`/assistants/${id}/edit`);
+  await second.getByLabel("Instructions").fill("From the second tab");
+  await second.getByRole("button", { name: "Save" }).click();
+  await expect(second.getByTestId("assistant-current-version")).toContainText("Version 2 is current");
+
+  await page.getByLabel("Instructions").fill("From the first tab");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Someone saved this assistant since you opened it" })).toBeVisible();
+  await expect(page.getByLabel("Instructions")).toHaveValue("From the first tab");
+  await page.reload();
+  await expect(page.getByLabel("Instructions")).toHaveValue("From the second tab");
+  await expect(page.getByTestId("assistant-version")).toHaveCount(2);
+});
+
 test("the builder's preview chats with the unsaved settings and stores nothing", async ({ page }) => {
   await newUser(page, "preview");
   await createAssistant(page, { name: "Previewed", instructions: "Saved instructions" });
