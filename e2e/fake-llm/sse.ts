@@ -49,8 +49,11 @@ export function watchClose(res: ServerResponse): ClientWatch {
 export function dropConnection(res: ServerResponse): void {
   const socket = res.socket;
   if (!socket) return;
-  socket.once("finish", () => socket.destroy());
-  socket.end();
+  // Node 22+ holds a response's writes until the end of the tick: cut after they have reached the socket.
+  setImmediate(() => {
+    socket.once("finish", () => socket.destroy());
+    socket.end();
+  });
 }
 
 /**

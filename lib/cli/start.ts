@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     stdio: "inherit",
     env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
   });
-  log(`Switchboard is starting on ${env.APP_URL}${database.embedded ? " (embedded PostgreSQL)" : ""}`);
+  log(`Switchboard is starting on ${env.APP_URL} (Node ${process.version}${database.embedded ? ", embedded PostgreSQL" : ""})`);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
       child.kill(signal);

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   const extraArgs = process.argv.slice(2).filter((arg) => arg !== "--e2e-only");
   const { DATABASE_URL } = parseEnv(process.env);
 
+  log(`Node ${process.version}`);
   await ensureChromium();
   if (!e2eOnly) {
     await step("Lint (eslint)", packageBin("eslint/bin/eslint.js"), [".", "--max-warnings=0"]);
