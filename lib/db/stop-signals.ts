@@ -13,24 +13,32 @@ const payloadSchema = z.object({ conversationId: z.uuid(), userId: z.uuid() });
 export type StopSignal = z.infer<typeof payloadSchema>;
 type Listener = (signal: StopSignal) => void;
 
-type State = { listeners: Set<Listener>; client: Promise<pg.Client> | null; retryTimer: NodeJS.Timeout | null };
+type State = { listeners: Set<Listener>; client: Promise<pg.Client> | null; retryTimer: NodeJS.Timeout | null; failures: number };
 const globalForStops = globalThis as unknown as { switchboardStopSignals?: State };
-const state: State = (globalForStops.switchboardStopSignals ??= { listeners: new Set(), client: null, retryTimer: null });
+const state: State = (globalForStops.switchboardStopSignals ??= { listeners: new Set(), client: null, retryTimer: null, failures: 0 });
+
+/** How long to wait before the next reconnect after `failures` failed tries in a row: 1 s, doubling, at most 10 s. */
+export function reconnectDelayMs(failures: number): number {
+  return Math.min(1000 * 2 ** Math.max(0, failures - 1), 10_000);
+}
 
 function connect(): Promise<pg.Client> {
   state.client ??= (async () => {
     const client = new pg.Client({ connectionString: getEnv().DATABASE_URL });
     const reset = (error?: Error) => {
-      if (error) console.error("[switchboard] Stop-signal connection lost; reconnecting:", error.message);
+      // Said once per outage (and once when it is over), not at every try.
+      if (state.failures === 0) console.error("[switchboard] Stop-signal connection lost; reconnecting:", error?.message ?? "the server closed it");
+      state.failures += 1;
       state.client = null;
       client.removeAllListeners();
       void client.end().catch(() => {});
-      // Reconnect soon so stops keep arriving even when nobody calls listen again.
+      // Reconnect soon so stops keep arriving even when nobody calls listen again (a new turn's
+      // listen reconnects at once).
       if (state.listeners.size > 0 && !state.retryTimer) {
         state.retryTimer = setTimeout(() => {
           state.retryTimer = null;
           void connect().catch(() => {});
-        }, 1000);
+        }, reconnectDelayMs(state.failures));
         state.retryTimer.unref();
       }
     };
@@ -50,6 +58,8 @@ function connect(): Promise<pg.Client> {
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL}`);
+      if (state.failures > 0) console.info("[switchboard] Stop-signal connection restored.");
+      state.failures = 0;
     } catch (error) {
       reset(error instanceof Error ? error : new Error(String(error)));
       throw error;
