@@ -3,13 +3,13 @@
 // Options: --quick (smaller runs), --profile DIR (write a CPU profile of the app to DIR),
 // --turns-only (only the time-to-first-token runs: a short loop for profiling the turn path).
 import os from "node:os";
-import { startFakeLlm } from "@/e2e/fake-llm/server";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "@/lib/cli/build-fingerprint";
 import { log, packageBin, repoRoot, runNode } from "@/lib/cli/run";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { startTestServer } from "@/lib/db/test-databases";
 import { parseEnv } from "@/lib/env";
 import { signIn, startApp } from "./app-server";
+import { startFakeProcess } from "./fake-process";
 import { startCountingProxy } from "./pg-proxy";
 import { seedConversations, seedModel, userId, withClient } from "./seed";
 import { cpuMs, fmt, percentile, pool, rssMiB } from "./stats";
@@ -30,8 +30,9 @@ async function main(): Promise<void> {
   const turnsOnly = process.argv.includes("--turns-only");
   const { DATABASE_URL } = parseEnv(process.env);
   const server = await startTestServer(DATABASE_URL, log);
-  const fast = await startFakeLlm({ models: ["bench-model"] });
-  const slow = await startFakeLlm({ models: ["bench-model"], chunkDelayMs: 20 });
+  // Each fake in its own process, like a real model server: the load generator here does not slow it.
+  const fast = await startFakeProcess({ models: ["bench-model"] });
+  const slow = await startFakeProcess({ models: ["bench-model"], chunkDelayMs: 20 });
   let app: Awaited<ReturnType<typeof startApp>> | null = null;
   const proxy = { current: null as Awaited<ReturnType<typeof startCountingProxy>> | null };
   try {
@@ -100,6 +101,9 @@ async function main(): Promise<void> {
 
     report("");
     report(`${streams} concurrent streams on one Node process (fake sends a token every 20 ms, 100 tokens each):`);
+    // The same load straight to the fake first: what the machine's own jitter is, without the app.
+    const direct = await pool(streams, streams, () => timeDirect(slow.url, "[[words:100]]"));
+    summary("gap beyond 20 ms, direct to the fake server", direct.flatMap((timing) => timing.gapsMs.map((gap) => gap - 20)));
     const baseline = rssMiB(app.pid);
     let peak = baseline;
     const sampler = setInterval(() => {
@@ -111,7 +115,11 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     const gaps = timings.flatMap((timing) => timing.gapsMs.map((gap) => gap - 20));
     const complete = timings.filter((timing) => timing.tokens === 100).length;
-    summary("added gap between tokens", gaps);
+    summary("gap beyond 20 ms, through Switchboard", gaps);
+    // The same, once every stream has its first token: without the burst of 200 turns starting at once.
+    const allStreaming = Math.max(...timings.map((timing) => timing.tokenAt[0] ?? Number.POSITIVE_INFINITY));
+    const steady = timings.flatMap((timing) => timing.gapsMs.filter((_, index) => (timing.tokenAt[index + 1] ?? 0) > allStreaming).map((gap) => gap - 20));
+    summary(`  once all ${streams} are streaming (${steady.length} gaps)`, steady);
     const saved = await withClient(dbUrl, async (client) => {
       const result = await client.query<{ count: string }>(`SELECT count(*) FROM "Message" WHERE role = 'assistant' AND status = 'complete' AND parts::text LIKE '%w100%'`);
       return Number(result.rows[0]?.count ?? 0);

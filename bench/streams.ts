@@ -1,9 +1,10 @@
 // Timing one streamed answer: from sending the request to the first token, and the gaps between tokens.
-export type StreamTiming = { ttftMs: number; gapsMs: number[]; totalMs: number; tokens: number; ok: boolean };
+// gapsMs[i] is the gap before the token that arrived at tokenAt[i + 1] (performance.now() clock).
+export type StreamTiming = { ttftMs: number; gapsMs: number[]; tokenAt: number[]; totalMs: number; tokens: number; ok: boolean };
 
 /** Reads an SSE response; `isToken` says whether a `data:` payload carries a token. */
 async function timeSse(started: number, res: Response, isToken: (data: string) => boolean): Promise<StreamTiming> {
-  const timing: StreamTiming = { ttftMs: Number.NaN, gapsMs: [], totalMs: 0, tokens: 0, ok: res.ok };
+  const timing: StreamTiming = { ttftMs: Number.NaN, gapsMs: [], tokenAt: [], totalMs: 0, tokens: 0, ok: res.ok };
   if (!res.body) return timing;
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
@@ -23,6 +24,7 @@ async function timeSse(started: number, res: Response, isToken: (data: string) =
       if (timing.tokens === 0) timing.ttftMs = now - started;
       else timing.gapsMs.push(now - last);
       last = now;
+      timing.tokenAt.push(now);
       timing.tokens += 1;
     }
   }
