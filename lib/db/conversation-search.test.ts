@@ -7,7 +7,8 @@ import { connectTestDatabase } from "@/lib/testing/test-database";
 connectTestDatabase();
 
 const { db } = await import("@/lib/db/client");
-const { searchConversations } = await import("@/lib/db/conversation-search");
+const { searchConversations, searchStatement } = await import("@/lib/db/conversation-search");
+const { Prisma } = await import("@/lib/generated/prisma/client");
 const { createConversationWithMessage } = await import("@/lib/db/conversations");
 const { saveAssistantMessage } = await import("@/lib/db/messages");
 
@@ -78,6 +79,17 @@ describe("searchConversations", () => {
     expect(await ids(alice, "!!! ???")).toEqual([]);
     expect(await ids(alice, "   ")).toEqual([]);
     expect(await ids(alice, "zebra")).toEqual([]);
+  });
+
+  it("finds messages through the stored vector's index, never parsing message text", async () => {
+    // The test tables are tiny, so sequential scans are switched off to see which indexes can serve.
+    const plan = await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      const rows = await tx.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${searchStatement(alice, "kubernetes", 30)}`);
+      return rows.map((row) => row["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toContain('Bitmap Index Scan on "Message_searchVector_idx"');
+    expect(plan).not.toMatch(/to_tsvector\('simple'::regconfig, m\."searchText"\)/);
   });
 
   it("returns sidebar summaries", async () => {

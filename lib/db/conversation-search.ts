@@ -1,9 +1,11 @@
 import "server-only";
 // Full-text search over a user's conversations: titles and the text of their messages, ranked.
-// Uses the GIN indexes of the "search" migration; the expressions below must stay exactly
-// to_tsvector('simple', "title") and to_tsvector('simple', "searchText") for them to apply.
-// 'simple' (no stemming, no stop words) because conversations are in any language.
+// Titles use the GIN index on to_tsvector('simple', "title") of the "search" migration (the
+// expression below must stay exactly that); messages use the stored, indexed "searchVector" of the
+// "search_vector" migration. 'simple' (no stemming, no stop words) because conversations are in any
+// language.
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { toSidebarSummaries, type SummaryRow } from "@/lib/db/conversations";
 import type { ConversationSummary } from "@/lib/types/chat";
 
@@ -15,23 +17,29 @@ export const SEARCH_LIMIT = 30;
  */
 export async function searchConversations(userId: string, query: string, limit = SEARCH_LIMIT): Promise<ConversationSummary[]> {
   if (!query.trim()) return [];
-  // Each branch carries the conversation's columns, so no second pass over "Conversation" is needed.
-  const rows = await db.$queryRaw<SummaryRow[]>`
-    WITH hits AS (
-      SELECT c.id, c.title, c."modelId", c."lastMessageAt", c."assistantId",
-        2 * ts_rank(to_tsvector('simple', c.title), websearch_to_tsquery('simple', ${query})) AS rank
+  const rows = await db.$queryRaw<SummaryRow[]>(searchStatement(userId, query, limit));
+  return toSidebarSummaries(userId, rows);
+}
+
+/** The search statement (exported so a test can EXPLAIN it). */
+export function searchStatement(userId: string, query: string, limit: number): Prisma.Sql {
+  // Message hits are reduced to one row per conversation (its best rank) before anything else, so
+  // a common word matching every message is an aggregate, not a sort of all of them.
+  return Prisma.sql`
+    WITH message_hits AS (
+      SELECT m."conversationId" AS id, max(ts_rank(m."searchVector", websearch_to_tsquery('simple', ${query}))) AS rank
+      FROM "Message" m JOIN "Conversation" c ON c.id = m."conversationId"
+      WHERE c."userId" = ${userId}::uuid AND m."searchVector" @@ websearch_to_tsquery('simple', ${query})
+      GROUP BY m."conversationId"
+    ), title_hits AS (
+      SELECT c.id, 2 * ts_rank(to_tsvector('simple', c.title), websearch_to_tsquery('simple', ${query})) AS rank
       FROM "Conversation" c
       WHERE c."userId" = ${userId}::uuid AND to_tsvector('simple', c.title) @@ websearch_to_tsquery('simple', ${query})
-      UNION ALL
-      SELECT c.id, c.title, c."modelId", c."lastMessageAt", c."assistantId",
-        ts_rank(to_tsvector('simple', m."searchText"), websearch_to_tsquery('simple', ${query}))
-      FROM "Message" m JOIN "Conversation" c ON c.id = m."conversationId"
-      WHERE c."userId" = ${userId}::uuid AND to_tsvector('simple', m."searchText") @@ websearch_to_tsquery('simple', ${query})
     ), best AS (
-      SELECT DISTINCT ON (id) * FROM hits ORDER BY id, rank DESC
+      SELECT id, max(rank) AS rank FROM (SELECT * FROM title_hits UNION ALL SELECT * FROM message_hits) hits GROUP BY id
     )
-    SELECT id, title, "modelId", "lastMessageAt", "assistantId" FROM best
-    ORDER BY rank DESC, "lastMessageAt" DESC, id
+    SELECT c.id, c.title, c."modelId", c."lastMessageAt", c."assistantId"
+    FROM best JOIN "Conversation" c ON c.id = best.id
+    ORDER BY best.rank DESC, c."lastMessageAt" DESC, c.id
     LIMIT ${limit}`;
-  return toSidebarSummaries(userId, rows);
 }
