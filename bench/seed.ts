@@ -47,11 +47,13 @@ export async function seedConversations(client: pg.Client, owner: string, count:
   );
   const ids = result.rows.map((row) => row.id);
   await client.query(
-    `INSERT INTO "Message" (id, "conversationId", role, parts, status, "createdAt")
+    `INSERT INTO "Message" (id, "conversationId", role, parts, "searchText", status, "createdAt")
      SELECT gen_random_uuid(), c.id, (CASE WHEN g % 2 = 1 THEN 'user' ELSE 'assistant' END)::"MessageRole",
-       jsonb_build_array(jsonb_build_object('type', 'text', 'text', 'Message number ' || g || ' of a benchmark conversation, with a few more words to be realistic.')),
+       jsonb_build_array(jsonb_build_object('type', 'text', 'text', t.text)), t.text,
        'complete', c."createdAt" + (g || ' milliseconds')::interval
-     FROM "Conversation" c, generate_series(1, $2) g WHERE c.id = ANY($1::uuid[])`,
+     FROM "Conversation" c, generate_series(1, $2) g,
+       LATERAL (SELECT 'Message number ' || g || ' of a benchmark conversation, with a few more words to be realistic.' AS text) t
+     WHERE c.id = ANY($1::uuid[])`,
     [ids, perConversation],
   );
   return ids;
