@@ -20,6 +20,7 @@ export async function startFakeProcess(options: FakeLlmOptions): Promise<FakePro
       lines.close();
       resolve(first);
     });
+    child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`The fake server process exited (code ${code}) before it listened.`)));
   });
   const { url } = JSON.parse(line) as { url: string };
@@ -27,7 +28,7 @@ export async function startFakeProcess(options: FakeLlmOptions): Promise<FakePro
     url,
     close: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.stdin.end();
       }),

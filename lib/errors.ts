@@ -71,8 +71,6 @@ export function toAppError(error: unknown): AppError {
     return new AppError("validation", message, { fields });
   }
   if (isPrismaNotFound(error)) return new AppError("not_found", "Not found.");
-  // A unique constraint hit by two requests at the same moment: the second one is told to retry.
-  if (prismaErrorCode(error) === "P2002") return new AppError("conflict", "Someone else changed this at the same moment. Reload and try again.");
   console.error("[switchboard] Unexpected error:", error);
   return new AppError("internal", "Something went wrong on the server. Try again; if it keeps happening, tell your admin.");
 }

@@ -2,6 +2,7 @@ import "server-only";
 // Turns anything a model call throws into a sentence a person can act on: which endpoint, what it
 // said, what to do. Never includes an API key (upstream bodies are scrubbed of anything key-like).
 import { APICallError, RetryError } from "ai";
+import { redactSecrets } from "@/lib/ai/tools/redact";
 
 export type ModelErrorKind = "auth" | "unreachable" | "timeout" | "rate_limited" | "not_found" | "upstream" | "dropped" | "unknown";
 
@@ -13,11 +14,7 @@ const MAX_BODY = 200;
 
 /** Removes bearer tokens and key-looking strings from text that came from upstream. */
 export function scrubSecrets(text: string, secrets: string[] = []): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret && secret.length >= 4) out = out.split(secret).join("[redacted]");
-  }
-  return out
+  return redactSecrets(text, secrets)
     .replace(/Bearer\s+[A-Za-z0-9._~+/=-]+/gi, "Bearer [redacted]")
     .replace(/\b(sk|nvapi|key|api)[-_][A-Za-z0-9_*.-]{6,}/gi, "[redacted]");
 }

@@ -4,7 +4,7 @@ import "server-only";
 // Every refusal is a 422 with a sentence naming the action, on the form field it is about.
 import type { ActionOperation } from "@/lib/ai/actions/openapi";
 import { parseActionDocument } from "@/lib/ai/actions/parsed-documents";
-import { BUILTIN_TOOLS } from "@/lib/ai/tools/registry";
+import { BUILTIN_TOOLS, isBuiltinToolId } from "@/lib/ai/tools/registry";
 import { findToolNameConflicts } from "@/lib/assistants/tool-names";
 import { AppError } from "@/lib/errors";
 import type { AssistantAction, AssistantActionInput } from "@/lib/schemas/assistants";
@@ -19,7 +19,7 @@ export async function checkAssistantTools(
   submitted: { tools: readonly string[]; actions: readonly AssistantActionInput[] },
   stored: readonly AssistantAction[],
 ): Promise<void> {
-  const unknown = submitted.tools.find((id) => !BUILTIN_TOOLS.some((tool) => tool.id === id));
+  const unknown = submitted.tools.find((id) => !isBuiltinToolId(id));
   if (unknown !== undefined) refuse("tools", `There is no built-in tool called "${unknown}".`);
 
   const parsedActions: ActionOperation[][] = [];

@@ -52,6 +52,7 @@ export function detachedBody(source: ReadableStream<Uint8Array>): ReadableStream
       ended = true;
       if (!scheduled) flush();
     } catch (error) {
+      if (scheduled) flush(); // what arrived before the error still reaches the browser
       target?.error(error);
       target = null;
     }

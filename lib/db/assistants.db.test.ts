@@ -3,10 +3,10 @@
 // brings it back), and never part of a view, a versions list or an export.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectTestDatabase } from "@/lib/testing/test-database";
 import type { AssistantInput } from "@/lib/schemas/assistants";
 
-const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-if (!url) throw new Error("Set TEST_DATABASE_URL (npm test does) to run database tests.");
+connectTestDatabase();
 
 const spec = JSON.stringify({
   openapi: "3.0.3",
@@ -38,9 +38,6 @@ function assistantInput(overrides: Partial<AssistantInput>): AssistantInput {
 let user: { id: string; role: "user" };
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = url;
-  process.env.AUTH_SECRET ??= "x".repeat(40);
-  process.env.SECRETS_KEY ??= Buffer.alloc(32, 7).toString("base64");
   const { db } = await import("@/lib/db/client");
   const row = await db.user.create({ data: { email: `assistant-keys-${randomUUID()}@example.test`, passwordHash: "x" } });
   user = { id: row.id, role: "user" };

@@ -1,17 +1,11 @@
 // Database test (npm test provides TEST_DATABASE_URL): the admin's private-host allow-list is stored
 // normalised, in the key the chat reads, and every change is in the audit log.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { connectTestDatabase } from "@/lib/testing/test-database";
 
-const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-if (!url) throw new Error("Set TEST_DATABASE_URL (npm test does) to run database tests.");
+connectTestDatabase();
 
 const actor = { id: null, email: "settings-test@example.test" };
-
-beforeAll(() => {
-  process.env.DATABASE_URL = url;
-  process.env.AUTH_SECRET ??= "x".repeat(40);
-  process.env.SECRETS_KEY ??= Buffer.alloc(32, 7).toString("base64");
-});
 
 afterAll(async () => {
   const { db } = await import("@/lib/db/client");

@@ -35,7 +35,9 @@ export const DEFAULT_MIGRATIONS_DIR = path.join(REPO_ROOT, "prisma", "migrations
 const MIGRATION_FILE = "migration.sql";
 const LOCKFILE = "migration_lock.toml";
 
-// Nothing in this app is managed outside Prisma, so nothing is excluded from diffs or migrations.
+// No table or enum lives outside Prisma's schema, so none is excluded from diffs. (Some indexes and
+// the generated "searchVector" column are written by hand in migrations; diffs are schema to schema,
+// so they never see, drop or repeat them.)
 const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
 
 // ---------------------------------------------------------------------------------------------------

@@ -25,7 +25,13 @@ export function reconnectDelayMs(failures: number): number {
 function connect(): Promise<pg.Client> {
   state.client ??= (async () => {
     const client = new pg.Client({ connectionString: getEnv().DATABASE_URL });
+    // Until LISTEN has succeeded, a failure arrives through the awaited calls below; the events
+    // (pg also emits "end" for a failed connect) count only afterwards, and once per client.
+    let listening = false;
+    let done = false;
     const reset = (error?: Error) => {
+      if (done) return;
+      done = true;
       // Said once per outage (and once when it is over), not at every try.
       if (state.failures === 0) console.error("[switchboard] Stop-signal connection lost; reconnecting:", error?.message ?? "the server closed it");
       state.failures += 1;
@@ -42,8 +48,8 @@ function connect(): Promise<pg.Client> {
         state.retryTimer.unref();
       }
     };
-    client.on("error", reset);
-    client.on("end", () => reset());
+    client.on("error", (error) => listening && reset(error));
+    client.on("end", () => listening && reset());
     client.on("notification", (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
       let parsed: ReturnType<typeof payloadSchema.safeParse>;
@@ -58,6 +64,7 @@ function connect(): Promise<pg.Client> {
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL}`);
+      listening = true;
       if (state.failures > 0) console.info("[switchboard] Stop-signal connection restored.");
       state.failures = 0;
     } catch (error) {
@@ -72,7 +79,13 @@ function connect(): Promise<pg.Client> {
 /** Calls `listener` for every stop request broadcast by any instance. Returns an unsubscribe function. */
 export async function listenForStops(listener: Listener): Promise<() => void> {
   state.listeners.add(listener);
-  await connect();
+  try {
+    await connect();
+  } catch (error) {
+    // The caller retries (lib/chat/remote-stop.ts, at the next turn); a listener left here would be called twice then.
+    state.listeners.delete(listener);
+    throw error;
+  }
   return () => {
     state.listeners.delete(listener);
   };

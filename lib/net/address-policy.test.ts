@@ -94,6 +94,7 @@ describe("neverAllowedAddressReason (what no allow-list opens)", () => {
     ["224.0.0.1", /multicast/],
     ["ff02::1", /multicast/],
     ["255.255.255.255", /broadcast/],
+    ["::169.254.169.254", /special-purpose/],
     ["not an address", /cannot be parsed/],
   ])("refuses %s", (ip, reason) => {
     expect(neverAllowedAddressReason(ip)).toMatch(reason);

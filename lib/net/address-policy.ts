@@ -128,7 +128,8 @@ export function neverAllowedAddressReason(ip: string): string | null {
     if (v6 === null) return "addresses that cannot be parsed";
     const address = ipaddr.IPv6.parse(v6);
     const embedded = embeddedIpv4(address);
-    candidates = Array.isArray(embedded) ? [address, ...embedded] : [address];
+    if (embedded === "deprecated") return SPECIAL_PURPOSE; // ::a.b.c.d: no self-hosted service is reached that way
+    candidates = embedded ? [address, ...embedded] : [address];
   }
   for (const address of candidates) {
     if (METADATA_ADDRESSES.has(address.toString())) return "cloud metadata addresses";

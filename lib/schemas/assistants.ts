@@ -7,27 +7,34 @@ export const MAX_AVATAR_BYTES = 256 * 1024;
 const AVATAR_DATA_URL = /^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/]+=*$/;
 
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 /** One grapheme (flags, skin tones and ZWJ sequences included) that is an emoji. */
 function isSingleEmoji(text: string): boolean {
-  const graphemes = [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text)];
-  return graphemes.length === 1 && EMOJI.test(text);
+  return [...graphemes.segment(text)].length === 1 && EMOJI.test(text);
 }
 
+const DEFAULT_AVATAR = { type: "emoji" as const, value: "🤖" };
+const emojiValue = z.string().trim().min(1, "Pick an emoji.").max(16, "Use a single emoji.");
+const imageValue = z
+  .string()
+  .regex(AVATAR_DATA_URL, "Upload a PNG, JPEG, WebP or GIF image.")
+  .refine((value) => Math.floor(((value.length - value.indexOf(",") - 1) * 3) / 4) <= MAX_AVATAR_BYTES, "Images are at most 256 KB.");
+
+/**
+ * An avatar as the builder, the API or an import sends it: one emoji, or an image whose bytes are
+ * the type it says. Stored avatars are read with the looser `storedAvatarSchema` below, so a row
+ * saved under older rules keeps its avatar (and the rest of its settings).
+ */
 export const avatarSchema = z.discriminatedUnion("type", [
-  z.object({
-    type: z.literal("emoji"),
-    value: z.string().trim().min(1, "Pick an emoji.").max(16, "Use a single emoji.").refine(isSingleEmoji, "Use a single emoji."),
-  }),
+  z.object({ type: z.literal("emoji"), value: emojiValue.refine(isSingleEmoji, "Use a single emoji.") }),
   z.object({
     type: z.literal("image"),
-    value: z
-      .string()
-      .regex(AVATAR_DATA_URL, "Upload a PNG, JPEG, WebP or GIF image.")
-      .refine((value) => Math.floor(((value.length - value.indexOf(",") - 1) * 3) / 4) <= MAX_AVATAR_BYTES, "Images are at most 256 KB.")
-      .refine((value) => imageTypeOf(value) === value.slice(5, value.indexOf(";")), "That file is not the image it says it is. Upload a PNG, JPEG, WebP or GIF image."),
+    value: imageValue.refine((value) => imageTypeOf(value) === value.slice(5, value.indexOf(";")), "That file is not the image it says it is. Upload a PNG, JPEG, WebP or GIF image."),
   }),
 ]);
+
+const storedAvatarSchema = z.discriminatedUnion("type", [z.object({ type: z.literal("emoji"), value: emojiValue }), z.object({ type: z.literal("image"), value: imageValue })]);
 
 /** The image type the bytes of a base64 data URL start with (PNG, JPEG, GIF, WebP), or null. */
 export function imageTypeOf(dataUrl: string): string | null {
@@ -72,7 +79,8 @@ export const assistantActionSchema = z.object({
 export type AssistantAction = z.infer<typeof assistantActionSchema>;
 
 export const assistantConfigSchema = z.object({
-  avatar: avatarSchema.default({ type: "emoji", value: "🤖" }),
+  // A damaged avatar falls back to the default without taking the other settings with it.
+  avatar: storedAvatarSchema.default(DEFAULT_AVATAR).catch(DEFAULT_AVATAR),
   instructions: z.string().max(20_000, "Instructions are at most 20,000 characters.").default(""),
   starters: z
     .array(z.string().trim().min(1, "A conversation starter cannot be empty.").max(200, "Keep each starter under 200 characters."))
@@ -112,6 +120,7 @@ export const assistantActionInputSchema = z
 export type AssistantActionInput = z.infer<typeof assistantActionInputSchema>;
 
 export const assistantInputSchema = assistantConfigSchema.extend({
+  avatar: avatarSchema.default(DEFAULT_AVATAR),
   name: z.string().trim().min(1, "Give the assistant a name.").max(80, "Keep the name under 80 characters."),
   description: z.string().trim().max(500, "Keep the description under 500 characters.").default(""),
   visibility: z.enum(["private", "organisation"]).default("private"),
