@@ -304,9 +304,20 @@ test("a pasted OpenAPI document lists its operations and explains the one left o
   await second.getByRole("button", { name: "Remove action" }).click();
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("assistant-current-version")).toContainText("Version 2 is current");
+  // The page comes with what the server found in the saved document: opening it uploads nothing.
+  let parses = 0;
+  page.on("request", (req) => {
+    if (req.url().endsWith("/api/assistants/actions/parse")) parses += 1;
+  });
   await page.reload();
   await expect(page.getByRole("group", { name: "Action 1" }).getByTestId("action-operations").locator('[data-tool="createPet"]')).toBeVisible();
   await expect(page.getByRole("group", { name: "Action 2" })).toHaveCount(0);
+  await page.waitForTimeout(1500); // past the builder's 700 ms check delay
+  expect(parses).toBe(0);
+  // A changed document is still checked.
+  await page.getByRole("group", { name: "Action 1" }).getByLabel("OpenAPI document").fill(PET_STORE.replace("title: Pet store", "title: Pet shop"));
+  await expect(page.getByRole("group", { name: "Action 1" }).getByTestId("action-operations")).toContainText("“Pet shop”: 2 operations");
+  expect(parses).toBe(1);
 });
 
 test("an action's stored API key is kept when left blank, removed on request, and never appears in anything the browser receives", async ({ page }) => {

@@ -10,7 +10,7 @@ import { ActionsSection } from "@/components/assistants/actions-section";
 import { AssistantAvatar } from "@/components/assistants/assistant-avatar";
 import { PreviewChat } from "@/components/assistants/preview-chat";
 import { ToolPicker } from "@/components/assistants/tool-picker";
-import { useActionChecks } from "@/components/assistants/use-action-checks";
+import { useActionChecks, type KnownActionChecks } from "@/components/assistants/use-action-checks";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -30,9 +30,11 @@ type Props = {
   defaultModelId: string | null;
   builtinTools: readonly ToolOption[];
   isCreator: boolean;
+  /** The saved actions' documents as the server reads them (so opening the editor uploads nothing). */
+  knownActionChecks?: KnownActionChecks;
 };
 
-export function AssistantForm({ assistant, models, defaultModelId, builtinTools, isCreator }: Props) {
+export function AssistantForm({ assistant, models, defaultModelId, builtinTools, isCreator, knownActionChecks }: Props) {
   const router = useRouter();
   const hydrated = useHydrated();
   const config = assistant?.config;
@@ -48,7 +50,7 @@ export function AssistantForm({ assistant, models, defaultModelId, builtinTools,
   // A tool retired since the assistant was saved is dropped on the next save.
   const [tools, setTools] = useState<string[]>(() => (config?.tools ?? []).filter((id) => builtinTools.some((tool) => tool.id === id)));
   const [actions, setActions] = useState<ActionDraft[]>(() => (config?.actions ?? []).map(draftFromView));
-  const actionChecks = useActionChecks();
+  const actionChecks = useActionChecks(knownActionChecks);
   const [visibility, setVisibility] = useState<"private" | "organisation">(assistant?.visibility ?? "private");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -10,9 +10,17 @@ export type ActionCheck =
   | { state: "done"; spec: string; result: ActionParseResult }
   | { state: "failed"; spec: string; message: string };
 
-export function useActionChecks() {
-  const [checks, setChecks] = useState<Record<string, ActionCheck>>({});
-  const latest = useRef<Record<string, string>>({});
+/** What the server already found in the saved documents, by action id (the edit page passes it). */
+export type KnownActionChecks = Record<string, { spec: string; result: ActionParseResult }>;
+
+export function useActionChecks(known: KnownActionChecks = {}) {
+  const [checks, setChecks] = useState<Record<string, ActionCheck>>(() =>
+    Object.fromEntries(Object.entries(known).map(([id, { spec, result }]) => [id, { state: "done", spec, result } satisfies ActionCheck])),
+  );
+  const latest = useRef<Record<string, string>>(Object.fromEntries(Object.entries(known).map(([id, { spec }]) => [id, spec])));
+  // The last answer per action: a saved document is not sent again just because the page opened,
+  // nor a text put back as it was.
+  const answered = useRef<KnownActionChecks>({ ...known });
 
   const check = useCallback(async (id: string, spec: string) => {
     if (!spec.trim()) {
@@ -21,8 +29,14 @@ export function useActionChecks() {
       return;
     }
     latest.current[id] = spec;
+    const previous = answered.current[id];
+    if (previous?.spec === spec) {
+      setChecks((current) => ({ ...current, [id]: { state: "done", spec, result: previous.result } }));
+      return;
+    }
     setChecks((current) => ({ ...current, [id]: { state: "checking", spec } }));
     const response = await fetchJson("/api/assistants/actions/parse", actionParseResultSchema, { method: "POST", body: JSON.stringify({ spec }) });
+    if (response.ok) answered.current[id] = { spec, result: response.data };
     if (latest.current[id] !== spec) return;
     const next: ActionCheck = response.ok ? { state: "done", spec, result: response.data } : { state: "failed", spec, message: response.message };
     setChecks((current) => ({ ...current, [id]: next }));

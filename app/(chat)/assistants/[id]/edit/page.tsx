@@ -5,6 +5,7 @@ import { AssistantSideActions } from "@/components/assistants/assistant-admin-ac
 import { AssistantForm } from "@/components/assistants/assistant-form";
 import { listSelectableModels, resolveModel } from "@/lib/ai/models";
 import { BUILTIN_TOOLS } from "@/lib/ai/tools/registry";
+import { describeActionDocument } from "@/lib/assistants/describe-action";
 import { requirePageUser } from "@/lib/auth/session";
 import { getAssistantForEdit, listVersions } from "@/lib/db/assistants";
 import { AppError } from "@/lib/errors";
@@ -26,6 +27,10 @@ export default async function EditAssistantPage({ params }: { params: Promise<{ 
     if (error instanceof AppError && (error.code === "not_found" || error.code === "forbidden")) notFound();
     throw error;
   });
+  // Through the shared parse cache: the documents the chat's turns use are parsed once.
+  const knownActionChecks = Object.fromEntries(
+    await Promise.all(assistant.config.actions.map(async (action) => [action.id, { spec: action.spec, result: await describeActionDocument(action.spec) }] as const)),
+  );
   return (
     <div className="mx-auto grid max-w-5xl gap-8 px-4 py-8 lg:grid-cols-[1fr_18rem]">
       <div className="flex flex-col gap-6">
@@ -42,6 +47,7 @@ export default async function EditAssistantPage({ params }: { params: Promise<{ 
           defaultModelId={defaultModel?.id ?? null}
           builtinTools={BUILTIN_TOOLS}
           isCreator={assistant.mine}
+          knownActionChecks={knownActionChecks}
         />
       </div>
       <AssistantSideActions assistant={assistant} versions={versions} isAdmin={user.role === "admin"} />
