@@ -1,23 +1,12 @@
 // Starts the built app (`next start`) for a benchmark, with its own data directory and secrets.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { packageBin, repoRoot } from "@/lib/cli/run";
+import { freePort } from "@/lib/net/free-port";
 
 export type AppServer = { url: string; pid: number; stop(): Promise<void> };
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 /** Starts `next start`; with `profileDir`, Node writes a CPU profile of the app there when it stops. */
 export async function startApp(databaseUrl: string, profileDir?: string): Promise<AppServer> {

