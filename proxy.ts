@@ -17,5 +17,5 @@ export function proxy(req: NextRequest) {
 
 export const config = {
   // Pages only: API routes answer 401 themselves, and static files need no session.
-  matcher: ["/((?!api/|_next/|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt)$).*)"],
+  matcher: ["/((?!api/|_next/|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt|webmanifest)$).*)"],
 };

@@ -33,3 +33,19 @@ test("on a phone the sidebar is a drawer that opens and closes", async ({ page }
   await page.keyboard.press("Escape");
   await expect(sidebar).not.toBeInViewport();
 });
+
+test("the app has an icon and a web manifest, reachable before signing in", async ({ page, request }) => {
+  await page.goto("/sign-in");
+  const manifestHref = await page.locator('link[rel="manifest"]').getAttribute("href");
+  expect(manifestHref).toBe("/manifest.webmanifest");
+  const manifest = await request.get(manifestHref!);
+  expect(manifest.status()).toBe(200);
+  const body = (await manifest.json()) as { name: string; icons: { src: string }[] };
+  expect(body.name).toBe("Switchboard");
+  const iconHrefs = await page.locator('link[rel="icon"]').evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+  for (const src of [...new Set([...iconHrefs, ...body.icons.map((icon) => icon.src), "/favicon.ico"])]) {
+    const icon = await request.get(src!.split("?")[0]!);
+    expect(icon.status(), src!).toBe(200);
+    expect(icon.headers()["content-type"], src!).toMatch(/^image\//);
+  }
+});
