@@ -1,6 +1,6 @@
 // Assistant tools in the chat: built-in tools round-trip through the model, OpenAPI actions call a
 // local test API (GET runs, anything else asks first), and the fetch tool refuses local addresses in
-// every spelling. Every server here listens on 127.0.0.1; refused addresses are never connected to.
+// every spelling, those allow-listed for actions included. Every server here listens on 127.0.0.1; refused addresses are never connected to.
 import { expect, test, type Page } from "@playwright/test";
 import { startFakeLlm, type FakeLlm } from "./fake-llm/server";
 import { newUser } from "./support/accounts";
@@ -168,17 +168,18 @@ test("an OpenAPI action: GET runs at once; POST asks first, Approve runs it, Den
   await expect(card(page, "createPet").getByTestId("tool-state")).toHaveText("Denied");
 });
 
-test("the fetch tool refuses loopback in every spelling and a redirect from an allow-listed host, with a clear message", async ({ page }) => {
+test("the fetch tool refuses loopback in every spelling, the admin's allow-listed hosts included, with a clear message", async ({ page }) => {
   await newUser(page, "fetcher");
   const id = await createAssistant(page, { name: "Reader", tools: ["fetch_page"] });
   await page.goto(`/?assistant=${id}`);
 
-  // The allow-listed test host is readable...
+  // The host allow-listed for actions is not for fetch_page: a page it read could steer the model there.
   await ask(page, `Read [[tool:fetch_page {"url":"${api.url}/page"}]]`);
-  await expect(card(page, "fetch_page")).toHaveAttribute("data-state", "output-available");
-  await expect(lastAnswer(page)).toContainText("Local page body");
+  await expect(card(page, "fetch_page")).toHaveAttribute("data-state", "output-error");
+  await expect(card(page, "fetch_page").getByTestId("tool-error")).toContainText(/Refused to connect to .*loopback addresses are not allowed/);
+  await expect(lastAnswer(page)).toContainText("[T] Tool result:");
 
-  // ...nothing else on this machine is, however it is written.
+  // ...nor is anything else on this machine, however it is written.
   const port = forbidden.port;
   for (const url of [`http://127.0.0.1:${port}/`, `http://[::1]:${port}/`, `http://[::ffff:127.0.0.1]:${port}/`, `http://2130706433:${port}/`]) {
     await ask(page, `Read [[tool:fetch_page {"url":"${url}"}]]`);
@@ -186,13 +187,7 @@ test("the fetch tool refuses loopback in every spelling and a redirect from an a
     await expect(card(page, "fetch_page").getByTestId("tool-error")).toContainText(/Refused to connect to .*loopback addresses are not allowed/);
     await expect(lastAnswer(page)).toContainText("[T] Tool result:");
   }
-
-  // A redirect from the allow-listed host to one that is not is refused at that hop.
-  api.redirectTo = `http://127.0.0.1:${port}/`;
-  await ask(page, `Read [[tool:fetch_page {"url":"${api.url}/redirect"}]]`);
-  await expect(card(page, "fetch_page")).toHaveAttribute("data-state", "output-error");
-  await expect(card(page, "fetch_page").getByTestId("tool-error")).toContainText("loopback addresses are not allowed");
-  expect(api.requests.some((req) => req.path === "/redirect")).toBe(true);
+  expect(api.requests.filter((req) => req.path === "/page")).toHaveLength(0);
   expect(forbidden.requests).toHaveLength(0);
 
   await page.reload();

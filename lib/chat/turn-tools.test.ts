@@ -1,15 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { InvalidToolInputError, NoSuchToolError } from "ai";
-import { describe, expect, it, vi } from "vitest";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { InvalidToolInputError, NoSuchToolError, type ToolSet } from "ai";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { isToolCallError, toolErrorText, toolsForTurn, ToolRunError } from "@/lib/chat/turn-tools";
 
-vi.mock("@/lib/db/settings", () => ({ getSetting: vi.fn(async () => ["127.0.0.1:9"]) }));
+// The admin's allow-list of private hosts, as the settings table would return it.
+const settings = vi.hoisted(() => ({ privateHosts: ["127.0.0.1:9"] }));
+vi.mock("@/lib/db/settings", () => ({ getSetting: vi.fn(async () => settings.privateHosts) }));
 
-const petStore = (operationId = "listPets") =>
+const petStore = (operationId = "listPets", serverUrl = "http://127.0.0.1:9") =>
   JSON.stringify({
     openapi: "3.0.3",
     info: { title: "Pets", version: "1" },
-    servers: [{ url: "http://127.0.0.1:9" }],
+    servers: [{ url: serverUrl }],
     paths: {
       "/pets": { get: { operationId, responses: { 200: { description: "ok" } } }, post: { operationId: "createPet", responses: { 201: { description: "ok" } } } },
     },
@@ -44,6 +48,88 @@ describe("toolsForTurn", () => {
     const { calculator } = await toolsForTurn({ tools: ["calculator"], actions: [] });
     const run = (calculator?.execute as (input: unknown, options: typeof callOptions) => Promise<unknown>)({ expression: "process.exit()" }, callOptions);
     await expect(run).rejects.toBeInstanceOf(ToolRunError);
+  });
+});
+
+type LocalServer = { url: string; port: number; requests: string[]; close: () => Promise<void> };
+
+/** A loopback HTTP server that logs each request path; GET /pets redirects to `redirectTo` when set. */
+async function startLocalServer(redirectTo: () => string | null = () => null): Promise<LocalServer> {
+  const requests: string[] = [];
+  const server = http.createServer((req, res) => {
+    requests.push(req.url ?? "/");
+    const target = redirectTo();
+    if (target && req.url?.startsWith("/pets")) {
+      res.writeHead(302, { location: target });
+      return res.end();
+    }
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify([{ id: 1, name: "internal secret" }]));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, port, requests, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+function run(tools: ToolSet, name: string, input: unknown): Promise<unknown> {
+  const execute = tools[name]?.execute as ((input: unknown, options: typeof callOptions) => Promise<unknown>) | undefined;
+  if (!execute) throw new Error(`no tool ${name}`);
+  return execute(input, callOptions);
+}
+
+// Every server here listens on 127.0.0.1 and is on the admin's allow-list.
+describe("the admin's allow-list of private hosts", () => {
+  let internal: LocalServer;
+  let actionApi: LocalServer;
+  let redirectTarget: string | null = null;
+
+  beforeAll(async () => {
+    internal = await startLocalServer();
+    actionApi = await startLocalServer(() => redirectTarget);
+    settings.privateHosts = [`127.0.0.1:${internal.port}`, `127.0.0.1:${actionApi.port}`];
+  });
+
+  afterAll(async () => {
+    settings.privateHosts = ["127.0.0.1:9"];
+    await Promise.all([internal.close(), actionApi.close()]);
+  });
+
+  it("is never given to fetch_page: an allow-listed internal host is refused and never sees a request", async () => {
+    const tools = await toolsForTurn({ tools: ["fetch_page"], actions: [] });
+    await expect(run(tools, "fetch_page", { url: `${internal.url}/` })).rejects.toThrow("Refused to connect to 127.0.0.1: loopback addresses are not allowed.");
+    // Also when the assistant has actions, which is when the allow-list is loaded at all.
+    const withAction = await toolsForTurn({ tools: ["fetch_page"], actions: [{ id: randomUUID(), spec: petStore("listPets", actionApi.url), auth: { type: "none" }, secret: null }] });
+    await expect(run(withAction, "fetch_page", { url: `${internal.url}/` })).rejects.toThrow(/loopback addresses are not allowed/);
+    await expect(run(withAction, "fetch_page", { url: `${actionApi.url}/pets` })).rejects.toThrow(/loopback addresses are not allowed/);
+    expect(internal.requests).toEqual([]);
+    expect(actionApi.requests).toEqual([]);
+  });
+
+  it("lets an action reach the allow-listed server its document names, and no other allow-listed host", async () => {
+    const tools = await toolsForTurn({ tools: [], actions: [{ id: randomUUID(), spec: petStore("listPets", actionApi.url), auth: { type: "none" }, secret: null }] });
+    expect(JSON.stringify(await run(tools, "listPets", {}))).toContain("internal secret");
+    expect(actionApi.requests).toEqual(["/pets"]);
+
+    // The action's own API redirects to another allow-listed host: refused at that hop.
+    redirectTarget = `${internal.url}/pets`;
+    try {
+      await expect(run(tools, "listPets", {})).rejects.toThrow(/Refused to connect to 127.0.0.1: loopback addresses are not allowed/);
+    } finally {
+      redirectTarget = null;
+    }
+    expect(actionApi.requests).toEqual(["/pets", "/pets"]);
+    expect(internal.requests).toEqual([]);
+  });
+
+  it("refuses an action whose document names a private host that is not on the allow-list", async () => {
+    settings.privateHosts = [`127.0.0.1:${internal.port}`];
+    try {
+      const tools = await toolsForTurn({ tools: [], actions: [{ id: randomUUID(), spec: petStore("listPets", actionApi.url), auth: { type: "none" }, secret: null }] });
+      await expect(run(tools, "listPets", {})).rejects.toThrow(/loopback addresses are not allowed/);
+    } finally {
+      settings.privateHosts = [`127.0.0.1:${internal.port}`, `127.0.0.1:${actionApi.port}`];
+    }
+    expect(actionApi.requests).toEqual(["/pets", "/pets"]);
   });
 });
 

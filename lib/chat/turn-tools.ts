@@ -9,6 +9,7 @@ import { parseActionDocument } from "@/lib/ai/actions/parsed-documents";
 import { redactSecrets } from "@/lib/ai/tools/redact";
 import { buildTools } from "@/lib/ai/tools/registry";
 import { getSetting } from "@/lib/db/settings";
+import { allowlistForUrls } from "@/lib/net/address-policy";
 import type { AssistantAction, AssistantConfig } from "@/lib/schemas/assistants";
 import { decryptSecret } from "@/lib/secrets";
 
@@ -59,8 +60,9 @@ function readSecret(action: AssistantAction): string | null {
   }
 }
 
-export function needsAllowList(config: Pick<AssistantConfig, "tools" | "actions">): boolean {
-  return config.actions.length > 0 || config.tools.includes("fetch_page");
+/** Only actions use the admin's allow-list of private hosts; built-in tools never see it. */
+export function needsAllowList(config: Pick<AssistantConfig, "actions">): boolean {
+  return config.actions.length > 0;
 }
 
 /**
@@ -71,14 +73,19 @@ export async function toolsForTurn(config: Pick<AssistantConfig, "tools" | "acti
   if (!config || (config.tools.length === 0 && config.actions.length === 0)) return {};
   const allowPrivateHosts = needsAllowList(config) ? await getSetting("actionPrivateHosts") : [];
   const tools: ToolSet = {};
-  for (const [name, tool] of Object.entries(buildTools(config.tools, { allowPrivateHosts }))) tools[name] = guarded(tool, []);
+  for (const [name, tool] of Object.entries(buildTools(config.tools))) tools[name] = guarded(tool, []);
   for (const action of config.actions) {
     const parsed = await parseActionDocument(action.spec);
     if (!parsed.ok) continue;
     const secret = readSecret(action);
+    // Each action may reach only the allow-listed hosts its own document names as servers.
+    const actionHosts = allowlistForUrls(
+      parsed.operations.map((operation) => operation.serverUrl),
+      allowPrivateHosts,
+    );
     for (const operation of parsed.operations) {
       if (tools[operation.name]) continue;
-      tools[operation.name] = guarded(buildActionTool(operation, { auth: action.auth, secret, allowPrivateHosts }), secret ? [secret] : []);
+      tools[operation.name] = guarded(buildActionTool(operation, { auth: action.auth, secret, allowPrivateHosts: actionHosts }), secret ? [secret] : []);
     }
   }
   return tools;

@@ -1,6 +1,7 @@
 // Pure checks only: nothing here resolves a name or opens a socket.
 import { describe, expect, it } from "vitest";
 import {
+  allowlistForUrls,
   forbiddenAddressReason,
   isAllowedPrivateHost,
   isForbiddenAddress,
@@ -177,5 +178,31 @@ describe("isAllowedPrivateHost", () => {
     expect(isAllowedPrivateHost("nas.local.evil.com", 80, allowlist)).toBe(false);
     expect(isAllowedPrivateHost("evil", 80, ["evil:notaport", "evil:99999", ":80", ""])).toBe(false);
     expect(isAllowedPrivateHost("localhost", 80, [])).toBe(false);
+  });
+});
+
+describe("allowlistForUrls (what one action's servers may use of the allow-list)", () => {
+  const allowlist = ["wiki.internal", "10.0.0.5:8080", "[fd00::1]:9000", "tickets.lan:443"];
+
+  it("keeps only the allow-listed hosts the URLs name, each narrowed to the port the URL uses", () => {
+    expect(allowlistForUrls(["http://Wiki.Internal:8080/api/v1"], allowlist)).toEqual(["wiki.internal:8080"]);
+    expect(allowlistForUrls(["https://tickets.lan/api", "http://10.0.0.5:8080"], allowlist)).toEqual(["tickets.lan:443", "10.0.0.5:8080"]);
+    expect(allowlistForUrls(["http://[fd00::1]:9000/", "http://[fd00:0::1]:9000/x"], allowlist)).toEqual(["[fd00::1]:9000"]);
+  });
+
+  it("leaves out what the URLs don't name, other ports of a host:port entry, and URLs that don't parse", () => {
+    expect(allowlistForUrls(["https://api.example.com/v1"], allowlist)).toEqual([]);
+    expect(allowlistForUrls(["http://10.0.0.5:8081/"], allowlist)).toEqual([]);
+    expect(allowlistForUrls(["not a url", "ftp://wiki.internal/"], allowlist)).toEqual([]);
+    expect(allowlistForUrls([], allowlist)).toEqual([]);
+  });
+
+  it("matches IP literals by value, so a legacy spelling opens the canonical entry only", () => {
+    const scoped = allowlistForUrls(["http://167772165:8080/"], allowlist);
+    expect(scoped).toEqual(["10.0.0.5:8080"]);
+    // The narrowed list opens the action's own server and not the rest of the admin's list.
+    expect(isAllowedPrivateHost("10.0.0.5", 8080, scoped)).toBe(true);
+    expect(isAllowedPrivateHost("wiki.internal", 80, scoped)).toBe(false);
+    expect(isAllowedPrivateHost("fd00::1", 9000, scoped)).toBe(false);
   });
 });

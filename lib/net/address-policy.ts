@@ -206,3 +206,29 @@ export function isAllowedPrivateHost(host: string, port: number, allowlist: read
     return entry !== null && entry.host === wanted && (entry.port === null || entry.port === port);
   });
 }
+
+/**
+ * The part of the allow-list that requests to these URLs (an action's servers) may use: for each URL
+ * whose host and port an admin allow-listed, that exact "host:port". Everything else on the list is
+ * left out, so an action can reach a private host only when its own document names it, and a
+ * redirect can't take it to another allow-listed host or port. URLs that don't parse open nothing.
+ */
+export function allowlistForUrls(urls: readonly string[], allowlist: readonly string[]): string[] {
+  const scoped: string[] = [];
+  for (const text of urls) {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      continue;
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") continue;
+    const port = url.port ? Number(url.port) : url.protocol === "https:" ? 443 : 80;
+    if (!isAllowedPrivateHost(url.hostname, port, allowlist)) continue;
+    const literal = parseHostLiteral(url.hostname);
+    const host = literal === null ? url.hostname.toLowerCase().replace(/\.$/, "") : literal.includes(":") ? `[${literal}]` : literal;
+    const entry = `${host}:${port}`;
+    if (!scoped.includes(entry)) scoped.push(entry);
+  }
+  return scoped;
+}

@@ -2,7 +2,7 @@ import "server-only";
 // Calls one OpenAPI action for the model. The request is built by a pure function (tested without a
 // network); the secret is placed by us, after the model's input, so it never appears in the tool's
 // description or input and a model-chosen header can't replace it. Every request goes through
-// safeFetch; only hosts an admin allow-listed may be private.
+// safeFetch; only hosts an admin allow-listed AND the action's own document names may be private.
 import { jsonSchema, tool } from "ai";
 import { z } from "zod";
 import type { ActionOperation } from "@/lib/ai/actions/openapi";
@@ -122,7 +122,7 @@ export type ActionToolOptions = {
   auth: ActionAuth;
   /** The key or token, decrypted by the caller; never shown to the model. */
   secret: string | null;
-  /** Admin-approved private "host" / "host:port" entries (self-hosted APIs). */
+  /** Admin-approved private "host:port" entries this action's document names (see allowlistForUrls). */
   allowPrivateHosts: readonly string[];
   /** For tests; defaults to safeFetch. */
   fetch?: typeof safeFetch;

@@ -4,18 +4,13 @@ import "server-only";
 import type { ToolSet } from "ai";
 import { calculatorTool } from "@/lib/ai/tools/calculator";
 import { currentTimeTool } from "@/lib/ai/tools/current-time";
-import { createFetchPageTool } from "@/lib/ai/tools/fetch-page";
-
-export type ToolContext = {
-  /** Admin-approved private "host" / "host:port" entries, for tools that call self-hosted services. */
-  allowPrivateHosts: readonly string[];
-};
+import { fetchPageTool } from "@/lib/ai/tools/fetch-page";
 
 type BuiltinTool = {
   id: string;
   label: string;
   description: string;
-  build: (context: ToolContext) => ToolSet[string];
+  build: () => ToolSet[string];
 };
 
 const REGISTRY = [
@@ -34,14 +29,16 @@ const REGISTRY = [
   {
     id: "fetch_page",
     label: "Fetch web page",
-    description: "Reads the text of a web page. Never reaches private or local addresses, except hosts an admin allowed.",
-    build: (context) => createFetchPageTool({ allowPrivateHosts: context.allowPrivateHosts }),
+    // The admin's allow-list of private hosts is for actions only: a page the model reads could
+    // steer it at an internal API and leak the answer in the next URL it fetches.
+    description: "Reads the text of a public web page. Never reaches private or local addresses.",
+    build: () => fetchPageTool,
   },
 ] as const satisfies readonly BuiltinTool[];
 
 export type BuiltinToolId = (typeof REGISTRY)[number]["id"];
 
-// The same list, widened so every entry's build takes the context (most simply ignore it).
+// The same list, widened to the common entry type.
 const ENTRIES: readonly BuiltinTool[] = REGISTRY;
 
 export type BuiltinToolInfo = { id: BuiltinToolId; label: string; description: string };
@@ -57,10 +54,10 @@ export function isBuiltinToolId(id: string): id is BuiltinToolId {
  * The enabled built-in tools, keyed by id (the name the model calls). Unknown ids are skipped rather
  * than thrown: an assistant saved before a tool was retired must still be able to chat.
  */
-export function buildTools(enabled: readonly string[], context: ToolContext): ToolSet {
+export function buildTools(enabled: readonly string[]): ToolSet {
   const tools: ToolSet = {};
   for (const entry of ENTRIES) {
-    if (enabled.includes(entry.id)) tools[entry.id] = entry.build(context);
+    if (enabled.includes(entry.id)) tools[entry.id] = entry.build();
   }
   return tools;
 }
