@@ -185,6 +185,15 @@ describe("buildActionTool", () => {
     expect(JSON.parse(output.content)).toEqual({ status: 200, body: { error: "Invalid key [redacted]", headers: { "x-api-key": "[redacted]" } } });
   });
 
+  it("never returns a key the API echoes back form-encoded or with lowercase hex", async () => {
+    const secret = "pk live!(2024)~Ab";
+    const echoed = { received: "key=pk+live%21%282024%29%7EAb", again: "pk%20live%21%282024%29%7eAb", text: `Invalid key ${secret}` };
+    const { fetch } = fakeFetch({ body: Buffer.from(JSON.stringify(echoed)) });
+    const tool = buildActionTool(listPets, { auth: { type: "api_key", in: "query", name: "key" }, secret, allowPrivateHosts: [], fetch });
+    const output = await run(tool, { query: { limit: 1 } });
+    expect(JSON.parse(output.content)).toEqual({ status: 200, body: { received: "key=[redacted]", again: "[redacted]", text: "Invalid key [redacted]" } });
+  });
+
   it("marks a cut-off response", async () => {
     const { fetch } = fakeFetch({ truncated: true, body: Buffer.from('{"partial":'), headers: { "content-type": "application/json" } });
     const tool = buildActionTool(listPets, { auth: none, secret: null, allowPrivateHosts: [], fetch });
