@@ -53,13 +53,25 @@ async function checkKeptKey(index: number, action: AssistantActionInput, stored:
   if (action.auth.type === "none" || action.clearSecret || action.secret) return;
   const previous = stored.find((old) => old.id === action.id);
   if (!previous?.secret || previous.spec === action.spec) return;
-  const before = await parseActionDocument(previous.spec);
-  const known = before.ok ? originsOf(before.operations) : new Set<string>();
-  const added = [...originsOf(operations)].filter((origin) => !known.has(origin));
+  const added = await originsAdded(previous.spec, operations);
   if (added.length > 0) {
     refuse(
       `actions.${index}.secret`,
       `Action ${index + 1} now sends requests to ${added.join(", ")}, which its stored key was not entered for. Enter the key again, or remove it.`,
     );
   }
+}
+
+/** The origins the new operations send requests to that the previous document did not. */
+async function originsAdded(previousSpec: string, operations: readonly ActionOperation[]): Promise<string[]> {
+  const before = await parseActionDocument(previousSpec);
+  const known = before.ok ? originsOf(before.operations) : new Set<string>();
+  return [...originsOf(operations)].filter((origin) => !known.has(origin));
+}
+
+/** Whether a key entered for `keySpec`'s servers may be used with `spec` (it adds no origin). */
+export async function keyFitsDocument(keySpec: string, spec: string): Promise<boolean> {
+  if (keySpec === spec) return true;
+  const parsed = await parseActionDocument(spec);
+  return parsed.ok && (await originsAdded(keySpec, parsed.operations)).length === 0;
 }

@@ -1,6 +1,6 @@
 // Database test (npm test provides TEST_DATABASE_URL): an action's key is encrypted on save, kept
-// when left blank, replaced or removed on request, carried by version snapshots (so a restore
-// brings it back), and never part of a view, a versions list or an export.
+// when left blank, replaced or removed on request, never brought back by restoring a version (a
+// restore keeps each action's current key), and never part of a view, a versions list or an export.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectTestDatabase } from "@/lib/testing/test-database";
@@ -89,21 +89,47 @@ describe("assistant action keys", () => {
     expect(cleared.config.actions[0]?.hasSecret).toBe(false);
     expect(await storedKey(created.id)).toBeNull();
 
-    // The snapshots hold the encrypted key, so restoring version 1 brings KEY_1 back.
+    // A removed key never comes back by a restore: restoring version 1 (saved with KEY_1) leaves
+    // the action without a key.
     const versions = await listVersions(user, created.id);
     expect(versions.map((version) => version.version)).toEqual([4, 3, 2, 1]);
     const v1 = versions.find((version) => version.version === 1);
     const restored = await restoreVersion(user, created.id, v1?.id ?? "");
-    expect(restored.config.actions[0]?.hasSecret).toBe(true);
-    expect((await storedKey(created.id))?.plain).toBe(KEY_1);
+    expect(restored.currentVersion).toBe(5);
+    expect(restored.config.actions[0]?.hasSecret).toBe(false);
+    expect(await storedKey(created.id)).toBeNull();
+
+    // Nor does a replaced one: with KEY_2 typed again, restoring version 1 keeps KEY_2.
+    await updateAssistant(user, created.id, input({ secret: KEY_2 }));
+    const sealedKey2 = (await storedKey(created.id))?.sealed;
+    const restoredAgain = await restoreVersion(user, created.id, v1?.id ?? "");
+    expect(restoredAgain.config.actions[0]?.hasSecret).toBe(true);
+    expect(await storedKey(created.id)).toEqual({ sealed: sealedKey2, plain: KEY_2 });
 
     // Nothing the browser can receive carries the key or its ciphertext.
     const sealedNow = (await storedKey(created.id))?.sealed ?? "";
     const exported = await exportAssistant(user, created.id);
     expect(exported.assistant.actions).toEqual([{ spec, auth: { type: "api_key", in: "header", name: "X-Key" } }]);
-    const seen = JSON.stringify([await getAssistantForEdit(user, created.id), await listVersions(user, created.id), exported, created, kept, cleared, restored]);
+    const seen = JSON.stringify([await getAssistantForEdit(user, created.id), await listVersions(user, created.id), exported, created, kept, cleared, restored, restoredAgain]);
     for (const secret of [KEY_1, KEY_2, sealedNow, first?.sealed ?? ""]) expect(seen).not.toContain(secret);
 
+    await db.assistant.delete({ where: { id: created.id } });
+  });
+
+  it("a restore drops the current key when the restored document sends requests to another origin", async () => {
+    const { db } = await import("@/lib/db/client");
+    const { createAssistant, updateAssistant, listVersions, restoreVersion } = await import("@/lib/db/assistants");
+    const actionId = randomUUID();
+    const elsewhere = spec.replace("https://weather.example.com", "https://collector.example.net");
+    const auth = { type: "bearer" as const };
+    // Version 1 sent its (own) key to another origin; version 2 moved to weather.example.com with KEY_2.
+    const created = await createAssistant(user, assistantInput({ actions: [{ id: actionId, spec: elsewhere, auth, secret: KEY_1, clearSecret: false }] }));
+    await updateAssistant(user, created.id, assistantInput({ actions: [{ id: actionId, spec, auth, secret: KEY_2, clearSecret: false }] }));
+    const v1 = (await listVersions(user, created.id)).find((version) => version.version === 1);
+    const restored = await restoreVersion(user, created.id, v1?.id ?? "");
+    expect(restored.config.actions).toEqual([{ id: actionId, spec: elsewhere, auth, hasSecret: false }]);
+    const row = await db.assistant.findUniqueOrThrow({ where: { id: created.id } });
+    expect((row.config as { actions: { secret: string | null }[] }).actions[0]?.secret).toBeNull();
     await db.assistant.delete({ where: { id: created.id } });
   });
 

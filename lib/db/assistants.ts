@@ -4,12 +4,12 @@ import "server-only";
 // editable by their creator and admins (others get a 403, as they can see it anyway).
 import { resolveActionSecrets, toConfigView } from "@/lib/assistants/action-secrets";
 import { avatarView, listAvatar } from "@/lib/assistants/avatar";
-import { checkAssistantTools } from "@/lib/assistants/check-tools";
+import { checkAssistantTools, keyFitsDocument } from "@/lib/assistants/check-tools";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { AppError, prismaErrorCode } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assistantConfigSchema, type AssistantConfig, type AssistantInput } from "@/lib/schemas/assistants";
+import { assistantConfigSchema, type AssistantAction, type AssistantConfig, type AssistantInput } from "@/lib/schemas/assistants";
 import { encryptSecret } from "@/lib/secrets";
 import type { AssistantSummary, AssistantVersionView, AssistantView, AvatarView } from "@/lib/types/assistants";
 
@@ -199,19 +199,38 @@ export async function listVersions(user: Viewer, id: string): Promise<AssistantV
 
 /**
  * Restoring makes the old settings current again, as a new version (history is never rewritten).
- * The snapshot is stored as it was, action keys included: they were checked when it was saved.
+ * Action keys are NOT restored: a key that was removed or replaced may have leaked, so each action
+ * keeps the key it has now (none if it has none, or if the restored document sends requests to an
+ * origin that key was not entered for).
  */
 export async function restoreVersion(user: Viewer, id: string, versionId: string): Promise<AssistantView> {
   const current = await requireEditable(user, id);
   const old = await db.assistantVersion.findFirst({ where: { id: versionId, assistantId: id } });
   if (!old) throw new AppError("not_found", "That version does not exist.");
   const snapshot = old.snapshot as { name?: unknown; description?: unknown; config?: unknown };
+  const restored = readConfig(snapshot.config);
   const settings: Settings = {
     name: typeof snapshot.name === "string" ? snapshot.name : current.name,
     description: typeof snapshot.description === "string" ? snapshot.description : "",
-    config: readConfig(snapshot.config),
+    config: { ...restored, actions: await withCurrentKeys(restored.actions, readConfig(current.config).actions) },
   };
   return saveVersion(user, current, settings, current.visibility);
+}
+
+/** Restored actions with the keys their actions have now, where those keys may go. */
+async function withCurrentKeys(restored: readonly AssistantAction[], current: readonly AssistantAction[]): Promise<AssistantAction[]> {
+  const kept = resolveActionSecrets(
+    restored.map(({ id, spec, auth }) => ({ id, spec, auth, clearSecret: false })),
+    current,
+    encryptSecret,
+  );
+  return Promise.all(
+    kept.map(async (action) => {
+      const now = current.find((old) => old.id === action.id);
+      if (!action.secret || !now || (await keyFitsDocument(now.spec, action.spec))) return action;
+      return { ...action, secret: null };
+    }),
+  );
 }
 
 export async function deleteAssistant(user: Viewer, id: string): Promise<void> {
