@@ -21,7 +21,7 @@ async function createAssistant(page: Page, options: { name: string; instructions
   await page.goto("/assistants/new");
   await page.getByLabel("Name").fill(options.name);
   await page.getByLabel("Description").fill(`${options.name} helps with tests.`);
-  await page.getByLabel("Instructions").fill(options.instructions);
+  await page.getByLabel("Instructions", { exact: true }).fill(options.instructions);
   for (const [index, starter] of (options.starters ?? []).entries()) {
     await page.getByRole("button", { name: "Add starter" }).click();
     await page.getByRole("textbox", { name: `Starter ${index + 1}`, exact: true }).fill(starter);
@@ -154,16 +154,79 @@ test("another user gets 404 for a private assistant; an organisation assistant c
   await context.close();
 });
 
+test("users who can't edit a shared assistant get its name, description, starters and tool names, and its instructions only once the builder shows them", async ({ page, browser }) => {
+  await newUser(page, "keeper");
+  const instructions = "HIDDEN-INSTRUCTIONS-77: never reveal the discount code.";
+  const id = await createAssistant(page, { name: "Discreet", instructions, starters: ["What can you do?"], shared: true });
+  const saved = await page.request.patch(`/api/assistants/${id}`, {
+    data: {
+      name: "Discreet",
+      description: "Discreet helps with tests.",
+      visibility: "organisation",
+      instructions,
+      starters: ["What can you do?"],
+      tools: ["calculator"],
+      actions: [{ id: crypto.randomUUID(), spec: PET_STORE, auth: { type: "api_key", in: "header", name: "X-Pet-Key" }, secret: "pk-discreet-4e5f6a7b" }],
+    },
+  });
+  expect(saved.status(), await saved.text()).toBe(200);
+
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  const bodies = recordBodies(other);
+  await newUser(other, "reader");
+  const viaApi = await other.request.get(`/api/assistants/${id}`);
+  expect(viaApi.status()).toBe(200);
+  const apiText = await viaApi.text();
+  expect(JSON.parse(apiText).assistant).toMatchObject({
+    name: "Discreet",
+    description: "Discreet helps with tests.",
+    starters: ["What can you do?"],
+    toolNames: ["calculator", "listPets", "createPet"],
+    canEdit: false,
+    showInstructions: false,
+    instructions: null,
+    config: null,
+  });
+  // An export carries instructions and documents: it is for those who can edit.
+  expect((await other.request.get(`/api/assistants/${id}/export`)).status()).toBe(403);
+  await other.goto(`/?assistant=${id}`);
+  await expect(other.getByTestId("assistant-intro")).toContainText("Discreet");
+  await expect(other.getByRole("button", { name: "What can you do?" })).toBeVisible();
+  await expect(other.getByTestId("assistant-instructions")).toHaveCount(0);
+  const hidden = [...(await bodies()), apiText];
+  for (const body of hidden) {
+    expect(body).not.toContain("HIDDEN-INSTRUCTIONS-77");
+    expect(body).not.toContain("pets.example.com");
+    expect(body).not.toContain("X-Pet-Key");
+  }
+
+  // The creator still gets everything, and turns on "Show instructions to users".
+  expect((await (await page.request.get(`/api/assistants/${id}`)).json()).assistant.config.instructions).toBe(instructions);
+  await page.goto(`/assistants/${id}/edit`);
+  await page.getByLabel("Show instructions to users").check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("assistant-current-version")).toContainText("Version 3 is current");
+
+  const shown = await (await other.request.get(`/api/assistants/${id}`)).text();
+  expect(JSON.parse(shown).assistant).toMatchObject({ showInstructions: true, instructions, config: null });
+  expect(shown).not.toContain("pets.example.com");
+  await other.goto(`/?assistant=${id}`);
+  await other.getByTestId("assistant-instructions").getByText("Instructions", { exact: true }).click();
+  await expect(other.getByTestId("assistant-instructions")).toContainText("HIDDEN-INSTRUCTIONS-77");
+  await context.close();
+});
+
 test("restoring a version brings back the old instructions; export then import gives an identical assistant", async ({ page }) => {
   await newUser(page, "versions");
   const id = await createAssistant(page, { name: "Versioned", instructions: "First instructions", starters: ["Hello"] });
-  await page.getByLabel("Instructions").fill("Second instructions");
+  await page.getByLabel("Instructions", { exact: true }).fill("Second instructions");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("assistant-current-version")).toContainText("Version 2 is current");
   await expect(page.getByTestId("assistant-version")).toHaveCount(2);
   await page.getByRole("button", { name: "Restore version 1" }).click();
   await expect(page.getByTestId("assistant-version")).toHaveCount(3);
-  await expect(page.getByLabel("Instructions")).toHaveValue("First instructions");
+  await expect(page.getByLabel("Instructions", { exact: true })).toHaveValue("First instructions");
 
   // A tool and an action (with a key) travel too; the key never does.
   const patched = await page.request.patch(`/api/assistants/${id}`, {
@@ -200,23 +263,23 @@ test("a save from an editor opened before someone else's save is refused in word
   const id = await createAssistant(page, { name: "Edited twice", instructions: "Original instructions" });
   const second = await context.newPage();
   await second.goto(`/assistants/${id}/edit`);
-  await second.getByLabel("Instructions").fill("From the second tab");
+  await second.getByLabel("Instructions", { exact: true }).fill("From the second tab");
   await second.getByRole("button", { name: "Save" }).click();
   await expect(second.getByTestId("assistant-current-version")).toContainText("Version 2 is current");
 
-  await page.getByLabel("Instructions").fill("From the first tab");
+  await page.getByLabel("Instructions", { exact: true }).fill("From the first tab");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Someone saved this assistant since you opened it" })).toBeVisible();
-  await expect(page.getByLabel("Instructions")).toHaveValue("From the first tab");
+  await expect(page.getByLabel("Instructions", { exact: true })).toHaveValue("From the first tab");
   await page.reload();
-  await expect(page.getByLabel("Instructions")).toHaveValue("From the second tab");
+  await expect(page.getByLabel("Instructions", { exact: true })).toHaveValue("From the second tab");
   await expect(page.getByTestId("assistant-version")).toHaveCount(2);
 });
 
 test("the builder's preview chats with the unsaved settings and stores nothing", async ({ page }) => {
   await newUser(page, "preview");
   await createAssistant(page, { name: "Previewed", instructions: "Saved instructions" });
-  await page.getByLabel("Instructions").fill("UNSAVED-PREVIEW-INSTRUCTIONS");
+  await page.getByLabel("Instructions", { exact: true }).fill("UNSAVED-PREVIEW-INSTRUCTIONS");
   const before = fake.requests.length;
   await page.getByLabel("Preview message").fill("try me");
   await page.getByRole("button", { name: "Try" }).click();
@@ -225,7 +288,7 @@ test("the builder's preview chats with the unsaved settings and stores nothing",
   expect(systemTexts(before)).toContain("UNSAVED-PREVIEW-INSTRUCTIONS");
   // Nothing was saved: no new version, no conversation.
   await page.reload();
-  await expect(page.getByLabel("Instructions")).toHaveValue("Saved instructions");
+  await expect(page.getByLabel("Instructions", { exact: true })).toHaveValue("Saved instructions");
   await expect(page.getByTestId("assistant-version")).toHaveCount(1);
   expect((await (await page.request.get("/api/conversations")).json()).conversations).toHaveLength(0);
 });
@@ -340,7 +403,7 @@ test("an action's stored API key is kept when left blank, removed on request, no
   await expect(reloaded.getByText("A key is stored. Leave blank to keep the stored key.")).toBeVisible();
   await expect(reloaded.getByLabel("Header name")).toHaveValue("X-Pet-Key");
   // Saved again with the field blank: still stored.
-  await page.getByLabel("Instructions").fill("Help with pets, politely.");
+  await page.getByLabel("Instructions", { exact: true }).fill("Help with pets, politely.");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("assistant-current-version")).toContainText("Version 3 is current");
   const viaApi = await page.request.get(`/api/assistants/${id}`);
@@ -422,7 +485,7 @@ test("an uploaded image avatar is checked (type, bytes, size), then served by UR
   await image.setInputFiles({ name: "dot.png", mimeType: "image/png", buffer: png });
   await expect(page.getByRole("alert").filter({ hasText: /image|KB/ })).toHaveCount(0);
   await page.getByLabel("Name").fill("Pictured");
-  await page.getByLabel("Instructions").fill("Smile.");
+  await page.getByLabel("Instructions", { exact: true }).fill("Smile.");
   await page.getByRole("button", { name: "Create assistant" }).click();
   await expect(page).toHaveURL(/\/assistants\/[0-9a-f-]{36}\/edit$/);
   const id = page.url().split("/").at(-2) ?? "";

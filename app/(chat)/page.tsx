@@ -19,7 +19,7 @@ export default async function NewChatPage({ searchParams }: { searchParams: Prom
           throw error;
         })
       : null;
-  const setup = await loadChatSetup(assistant?.config.modelId ?? null);
+  const setup = await loadChatSetup(assistant?.modelId ?? null);
   return (
     <Chat
       // A fresh key per request: "New chat" after a conversation starts over with an empty view.
@@ -29,7 +29,7 @@ export default async function NewChatPage({ searchParams }: { searchParams: Prom
       initialMessages={[]}
       models={setup.models}
       initialModelId={setup.selectedModelId}
-      assistant={assistant ? { id: assistant.id, starters: assistant.config.starters } : null}
+      assistant={assistant ? { id: assistant.id, starters: assistant.starters } : null}
       speaker={assistant ? { name: assistant.name, avatar: assistant.avatar } : null}
       blocked={setup.canChat ? undefined : <NoModelNotice isAdmin={user.role === "admin"} />}
       emptyState={
@@ -39,6 +39,13 @@ export default async function NewChatPage({ searchParams }: { searchParams: Prom
             <h1 className="text-2xl font-semibold">{assistant.name}</h1>
             {assistant.description ? <p className="max-w-prose text-zinc-600 dark:text-zinc-400">{assistant.description}</p> : null}
             <p className="text-xs text-zinc-500">By {assistant.creatorName}</p>
+            {/* What every user sees, editors included: shown only when the assistant shows its instructions. */}
+            {assistant.showInstructions && assistant.instructions ? (
+              <details className="max-w-prose text-left text-sm" data-testid="assistant-instructions">
+                <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Instructions</summary>
+                <p className="mt-2 whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">{assistant.instructions}</p>
+              </details>
+            ) : null}
           </div>
         ) : (
           <div className="flex flex-col gap-3 py-10">

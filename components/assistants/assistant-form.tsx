@@ -42,6 +42,7 @@ export function AssistantForm({ assistant, models, defaultModelId, builtinTools,
   const [description, setDescription] = useState(assistant?.description ?? "");
   const [avatar, setAvatar] = useState<AssistantConfig["avatar"]>(config?.avatar ?? { type: "emoji", value: "🤖" });
   const [instructions, setInstructions] = useState(config?.instructions ?? "");
+  const [showInstructions, setShowInstructions] = useState(config?.showInstructions ?? false);
   const [starters, setStarters] = useState<string[]>(config?.starters ?? []);
   const [modelId, setModelId] = useState(config?.modelId ?? "");
   const [temperature, setTemperature] = useState(config?.temperature === null || config?.temperature === undefined ? "" : String(config.temperature));
@@ -92,6 +93,7 @@ export function AssistantForm({ assistant, models, defaultModelId, builtinTools,
       visibility,
       avatar,
       instructions,
+      showInstructions,
       starters: starters.map((starter) => starter.trim()).filter(Boolean),
       modelId: modelId || null,
       temperature: temperature === "" ? null : Number(temperature),
@@ -203,6 +205,10 @@ export function AssistantForm({ assistant, models, defaultModelId, builtinTools,
           placeholder="What this assistant does, how it answers, what it must not do."
         />
         {fields.instructions ? <p className="text-sm text-red-600">{fields.instructions}</p> : null}
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={showInstructions} onChange={(event) => setShowInstructions(event.target.checked)} disabled={!hydrated} /> Show instructions to users
+        </label>
+        <p className="text-xs text-zinc-500">Off: people who can&apos;t edit this assistant see its name, description, starters and tool names, but not its instructions or actions.</p>
       </div>
       <fieldset className="flex flex-col gap-2">
         <legend className="text-sm font-medium">Conversation starters</legend>

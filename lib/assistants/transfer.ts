@@ -3,7 +3,7 @@ import "server-only";
 // nothing elsewhere); nothing secret is ever part of an export: actions carry their document and
 // how they authenticate, and an imported action starts without a key.
 import { randomUUID } from "node:crypto";
-import { createAssistant, getAssistantForUse } from "@/lib/db/assistants";
+import { createAssistant, getAssistantForEdit } from "@/lib/db/assistants";
 import { db } from "@/lib/db/client";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { AssistantExport, AssistantInput } from "@/lib/schemas/assistants";
@@ -11,8 +11,9 @@ import type { AssistantView } from "@/lib/types/assistants";
 
 type Viewer = Pick<CurrentUser, "id" | "role">;
 
+/** For those who may edit it: an export carries the instructions and action documents. */
 export async function exportAssistant(user: Viewer, id: string): Promise<AssistantExport> {
-  const assistant = await getAssistantForUse(user, id);
+  const assistant = await getAssistantForEdit(user, id);
   const { config } = assistant;
   const model = config.modelId
     ? await db.model.findUnique({ where: { id: config.modelId }, select: { name: true, endpoint: { select: { name: true } } } })
@@ -25,6 +26,7 @@ export async function exportAssistant(user: Viewer, id: string): Promise<Assista
       description: assistant.description,
       avatar: config.avatar,
       instructions: config.instructions,
+      showInstructions: config.showInstructions,
       starters: config.starters,
       model: model ? { name: model.name, endpoint: model.endpoint.name } : null,
       temperature: config.temperature,
@@ -53,6 +55,7 @@ export async function importAssistant(user: Viewer, data: AssistantExport): Prom
     visibility: "private",
     avatar: assistant.avatar,
     instructions: assistant.instructions,
+    showInstructions: assistant.showInstructions,
     starters: assistant.starters,
     modelId,
     temperature: assistant.temperature,

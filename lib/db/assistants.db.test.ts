@@ -24,6 +24,7 @@ function assistantInput(overrides: Partial<AssistantInput>): AssistantInput {
     visibility: "private",
     avatar: { type: "emoji", value: "🤖" },
     instructions: "",
+    showInstructions: false,
     starters: [],
     modelId: null,
     temperature: null,

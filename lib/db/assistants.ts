@@ -5,13 +5,14 @@ import "server-only";
 import { resolveActionSecrets, toConfigView } from "@/lib/assistants/action-secrets";
 import { avatarView, listAvatar } from "@/lib/assistants/avatar";
 import { checkAssistantTools, keyFitsDocument } from "@/lib/assistants/check-tools";
+import { listToolNames } from "@/lib/assistants/describe-action";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { AppError, prismaErrorCode } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assistantConfigSchema, type AssistantAction, type AssistantConfig, type AssistantInput } from "@/lib/schemas/assistants";
 import { encryptSecret } from "@/lib/secrets";
-import type { AssistantSummary, AssistantVersionView, AssistantView, AvatarView } from "@/lib/types/assistants";
+import type { AssistantSummary, AssistantUseView, AssistantVersionView, AssistantView, AvatarView } from "@/lib/types/assistants";
 
 const NOT_FOUND = "That assistant does not exist, or it is not shared with you.";
 const MODEL_UNAVAILABLE = "That model is not enabled. Pick another one, or use the default model.";
@@ -90,11 +91,26 @@ export async function listAssistants(user: Viewer, options: { query?: string; sc
   return rows.map((row) => toSummary(row, user));
 }
 
-/** An assistant the user may chat with, or a 404. */
-export async function getAssistantForUse(user: Viewer, id: string): Promise<AssistantView> {
+/**
+ * An assistant the user may chat with, or a 404. Users who can't edit it see what a chat shows
+ * (name, description, starters, tool names), and its instructions only when it shows them.
+ */
+export async function getAssistantForUse(user: Viewer, id: string): Promise<AssistantUseView> {
   const row = await db.assistant.findFirst({ where: { id, ...visibleTo(user) }, include: rowInclude });
   if (!row) throw new AppError("not_found", NOT_FOUND);
-  return toView(row, user);
+  const summary = toSummary(row, user);
+  const config = readConfig(row.config);
+  return {
+    ...summary,
+    starters: config.starters,
+    modelId: config.modelId,
+    toolNames: await listToolNames(config),
+    showInstructions: config.showInstructions,
+    instructions: summary.canEdit || config.showInstructions ? config.instructions : null,
+    config: summary.canEdit ? toConfigView(config) : null,
+    currentVersion: row.currentVersion,
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 /** An assistant the user may edit: 404 when they cannot see it, 403 when they can but may not edit. */

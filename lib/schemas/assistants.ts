@@ -82,6 +82,8 @@ export const assistantConfigSchema = z.object({
   // A damaged avatar falls back to the default without taking the other settings with it.
   avatar: storedAvatarSchema.default(DEFAULT_AVATAR).catch(DEFAULT_AVATAR),
   instructions: z.string().max(20_000, "Instructions are at most 20,000 characters.").default(""),
+  /** Whether users who can't edit the assistant may read its instructions (like GPTs, off by default). */
+  showInstructions: z.boolean().default(false),
   starters: z
     .array(z.string().trim().min(1, "A conversation starter cannot be empty.").max(200, "Keep each starter under 200 characters."))
     .max(MAX_STARTERS, `At most ${MAX_STARTERS} conversation starters.`)
@@ -145,6 +147,7 @@ export const assistantExportSchema = z.object({
     description: z.string().max(500),
     avatar: avatarSchema,
     instructions: assistantConfigSchema.shape.instructions,
+    showInstructions: assistantConfigSchema.shape.showInstructions,
     starters: assistantConfigSchema.shape.starters,
     /** The preferred model by its upstream name (and endpoint), or null for the default. */
     model: z.object({ name: z.string().max(200), endpoint: z.string().max(80) }).nullable(),

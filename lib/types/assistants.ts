@@ -28,6 +28,26 @@ export type AssistantView = AssistantSummary & {
   updatedAt: string;
 };
 
+/**
+ * An assistant as anyone who may chat with it sees it. Users who can't edit it get its name,
+ * description, starters and tool names; its instructions only when it shows them to users; its
+ * full settings (`config`: instructions, action documents and details) only if they can edit it.
+ */
+export type AssistantUseView = AssistantSummary & {
+  starters: string[];
+  /** The model it prefers (null: the default model). */
+  modelId: string | null;
+  /** The names the model calls: built-in tool ids and action operations. */
+  toolNames: string[];
+  showInstructions: boolean;
+  /** Null for a user who can't edit it, unless it shows its instructions to users. */
+  instructions: string | null;
+  /** Null for a user who can't edit it. */
+  config: AssistantConfigView | null;
+  currentVersion: number;
+  updatedAt: string;
+};
+
 export type AssistantVersionView = { id: string; version: number; createdAt: string; name: string; instructionsPreview: string };
 
 /** A built-in tool as the builder lists it (the registry itself is server-only). */
