@@ -5,8 +5,8 @@
 import os from "node:os";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "@/lib/cli/build-fingerprint";
 import { log, packageBin, repoRoot, runNode } from "@/lib/cli/run";
-import { applyMigrations } from "@/lib/db/schema-engine";
-import { startTestServer } from "@/lib/db/test-databases";
+import { applyMigrations } from "@/lib/cli/schema-engine";
+import { startTestServer } from "@/lib/cli/test-databases";
 import { parseEnv } from "@/lib/env";
 import { signIn, startApp } from "./app-server";
 import { startFakeProcess } from "./fake-process";

@@ -3,7 +3,7 @@
 // Prisma 7's CLI resolves (and, if missing, downloads) its native schema-engine binary before running
 // any command, generate included, although generate never starts it; the download host is not
 // reachable here. Pointing PRISMA_SCHEMA_ENGINE_BINARY at any existing file satisfies that check.
-// Migrations do not use that binary at all (see lib/db/schema-engine.ts).
+// Migrations do not use that binary at all (see lib/cli/schema-engine.ts).
 
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";

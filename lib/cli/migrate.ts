@@ -1,5 +1,5 @@
 // `npm run db:migrate`: applies pending migrations to DATABASE_URL, or to the embedded database.
-import { prepareDatabase } from "@/lib/db/prepare";
+import { prepareDatabase } from "@/lib/cli/prepare";
 import { fail, loadEnvOrExit, log } from "@/lib/cli/run";
 
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@
 // Writes the next migration, prisma/migrations/<UTC timestamp>_<name>/migration.sql, from the
 // difference between the schema the existing migrations already produce and prisma/schema.prisma.
 // This stands in for `prisma migrate dev --create-only`, whose engine is not available offline (see
-// lib/db/schema-engine.ts), and needs no database.
+// lib/cli/schema-engine.ts), and needs no database.
 //
 // Where the "before" schema comes from — the rule:
 //   * No migration folders yet: an empty database.
@@ -26,7 +26,7 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { diffSchemas } from "../db/schema-engine";
+import { diffSchemas } from "./schema-engine";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 // Same locations as prisma.config.ts; git wants them repo-relative and with forward slashes.

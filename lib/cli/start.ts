@@ -8,7 +8,7 @@
 // The npm scripts `exec` this process, so a signal to `npm start` reaches it (see package.json).
 import { spawn, type ChildProcess } from "node:child_process";
 import { constants } from "node:os";
-import { prepareDatabase, type PreparedDatabase } from "@/lib/db/prepare";
+import { prepareDatabase, type PreparedDatabase } from "@/lib/cli/prepare";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "@/lib/cli/build-fingerprint";
 import { fail, loadEnvOrExit, log, packageBin, repoRoot } from "@/lib/cli/run";
 

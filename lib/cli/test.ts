@@ -3,8 +3,8 @@
 // `npm run test:e2e` runs only the Playwright part.
 import { ensureChromium } from "@/lib/cli/chromium";
 import { fail, log, packageBin, runNode } from "@/lib/cli/run";
-import { applyMigrations } from "@/lib/db/schema-engine";
-import { startTestServer } from "@/lib/db/test-databases";
+import { applyMigrations } from "@/lib/cli/schema-engine";
+import { startTestServer } from "@/lib/cli/test-databases";
 import { parseEnv } from "@/lib/env";
 import { freePort } from "@/lib/net/free-port";
 

@@ -2,8 +2,8 @@ import "server-only";
 // Gets a migrated database for the app: DATABASE_URL when it is set, otherwise the embedded
 // PostgreSQL under DATA_DIR/postgres. Used by `npm start`, `npm run db:migrate` and the test runner.
 import path from "node:path";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { applyMigrations } from "@/lib/db/schema-engine";
+import { startEmbeddedPostgres } from "@/lib/cli/embedded";
+import { applyMigrations } from "@/lib/cli/schema-engine";
 import type { Env } from "@/lib/env";
 
 export type PreparedDatabase = { url: string; embedded: boolean; stop(): Promise<void> };

@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { prepareDatabase } from "@/lib/db/prepare";
+import { startEmbeddedPostgres } from "@/lib/cli/embedded";
+import { prepareDatabase } from "@/lib/cli/prepare";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { resolveEnv } from "@/lib/env";
 
