@@ -1,5 +1,5 @@
 "use client";
-// The admin allow-list of self-hosted services actions and tools may reach, one "host" or
+// The admin allow-list of self-hosted services actions may reach, one "host" or
 // "host:port" per line. The server checks and normalises it; what it stored is shown back.
 import { useId, useState, type FormEvent } from "react";
 import { z } from "zod";
@@ -44,8 +44,8 @@ export function PrivateHostsForm({ initialHosts }: { initialHosts: string[] }) {
       </label>
       <p id={`${id}-help`} className="text-sm text-zinc-600 dark:text-zinc-400">
         One <code>host</code> or <code>host:port</code> per line, e.g. <code>wiki.internal</code>, <code>10.0.0.5:8080</code> or{" "}
-        <code>[fd00::5]:443</code>. This lets assistants&apos; actions (and the web page tool) reach these self-hosted services on your
-        network. Every other private, loopback, link-local and cloud metadata address stays refused.
+        <code>[fd00::5]:443</code>. An assistant&apos;s action may reach one of these self-hosted services on your network when its
+        OpenAPI document names it as a server; the web page tool never reaches them. Every other private, loopback, link-local and cloud metadata address stays refused.
       </p>
       <textarea
         id={`${id}-hosts`}

@@ -1,4 +1,5 @@
-// The admin's allow-list of private hosts actions and tools may reach ("host" or "host:port"):
+// The admin's allow-list of private hosts actions may reach ("host" or "host:port"; each action only
+// those its own document names as servers, and never the fetch_page tool):
 // each entry is checked and written in the one form lib/net/address-policy.ts matches —
 // lower-case, no scheme or path, IP addresses canonical and IPv6 in brackets. Addresses that are
 // never a self-hosted service (link-local and cloud metadata, unspecified, multicast, broadcast)
