@@ -19,20 +19,25 @@ export type PublicUser = Prisma.UserGetPayload<{ select: typeof publicUserSelect
 // so two concurrent requests can never both take the "first account" or leave zero admins.
 const ADMIN_LOCK = 774_201;
 
-export async function createUser(input: { email: string; name?: string; passwordHash: string }): Promise<PublicUser> {
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMIN_LOCK})`;
-    const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    if (existing) {
-      throw new AppError("conflict", "An account with this email already exists. Sign in instead.", {
-        fields: { email: "An account with this email already exists." },
-      });
-    }
-    const anyUser = await tx.user.findFirst({ select: { id: true } });
-    return tx.user.create({
-      data: { email: input.email, name: input.name || null, passwordHash: input.passwordHash, role: anyUser ? "user" : "admin" },
-      select: publicUserSelect,
-    });
+type NewUser = { email: string; name?: string; passwordHash: string; role?: Role };
+
+/**
+ * Creates an account; the first one ever becomes the admin. Returns null when the email is taken, so
+ * sign-up can answer the same either way (no account enumeration). `role` is for admin invites; pass
+ * `tx` to create it inside a caller's transaction.
+ */
+export async function createUser(input: NewUser, tx?: Prisma.TransactionClient): Promise<(PublicUser & { sessionVersion: number }) | null> {
+  return tx ? insertUser(tx, input) : db.$transaction((inner) => insertUser(inner, input));
+}
+
+async function insertUser(tx: Prisma.TransactionClient, input: NewUser) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMIN_LOCK})`;
+  const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) return null;
+  const anyUser = await tx.user.findFirst({ select: { id: true } });
+  return tx.user.create({
+    data: { email: input.email, name: input.name || null, passwordHash: input.passwordHash, role: anyUser ? (input.role ?? "user") : "admin" },
+    select: { ...publicUserSelect, sessionVersion: true },
   });
 }
 
