@@ -36,6 +36,8 @@ test("sign-up is closed by default once an account exists; the admin's switch op
 });
 
 test("admins search users and change roles; the last admin cannot demote or disable themself", async ({ page, browser }) => {
+  // Fifteen steps over two browsers: about 30 s on a loaded 2-core machine, the default timeout.
+  test.slow();
   const promoted = await signUpViaApi(page.request, uniqueEmail("promote"));
   await signInAsAdmin(page);
   await page.goto("/admin/users");
