@@ -7,8 +7,7 @@ import { createLimiter, retryMessage } from "@/lib/auth/throttle";
 import { getSetting } from "@/lib/db/settings";
 import { createUser, hasAnyUser } from "@/lib/db/users";
 import { AppError } from "@/lib/errors";
-import type { RateLimiterPostgres } from "rate-limiter-flexible";
-import { RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes, type RateLimiterPostgres } from "rate-limiter-flexible";
 import type { SignUpInput } from "@/lib/schemas/auth";
 
 export const SIGN_UP_LIMIT = { points: 10, durationSeconds: 60 * 60 } as const;
