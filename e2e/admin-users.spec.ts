@@ -2,12 +2,12 @@ import { expect, test } from "@playwright/test";
 import { ADMIN, signInAsAdmin, signInViaApi, signUpViaApi, uniqueEmail } from "./support/accounts";
 import { APP_ALERT } from "./support/locators";
 
-test("closing sign-up: the page says so and the API refuses; reopening restores it", async ({ page, browser }) => {
+test("sign-up is closed by default once an account exists; the admin's switch opens and closes it", async ({ page, browser }) => {
+  test.slow();
   await signInAsAdmin(page);
   await page.goto("/admin/users");
   const toggle = page.getByRole("switch", { name: "Allow sign-up" });
-  await expect(toggle).toBeChecked();
-  await toggle.click();
+  await expect(toggle).not.toBeChecked();
   await expect(page.getByTestId("signup-state")).toHaveText(/^Closed/);
 
   const visitor = await browser.newContext();
@@ -21,15 +21,23 @@ test("closing sign-up: the page says so and the API refuses; reopening restores 
   expect(res.status()).toBe(403);
   expect((await res.json()).error.message).toBe("Sign-up is closed on this Switchboard. Ask an admin for an account.");
 
+  await toggle.click();
+  await expect(page.getByTestId("signup-state")).toHaveText(/^Open/);
+  const opened = await visitor.request.post("/api/sign-up", { data: { email: uniqueEmail("open"), password: "long-enough-pw" } });
+  expect(opened.status()).toBe(202);
+  await visitorPage.goto("/sign-in");
+  await expect(visitorPage.getByRole("link", { name: "Create one" })).toBeVisible();
+
+  // Closed again, as the other specs expect.
   await page.reload();
   await page.getByRole("switch", { name: "Allow sign-up" }).click();
-  await expect(page.getByTestId("signup-state")).toHaveText(/^Open/);
-  const reopened = await visitor.request.post("/api/sign-up", { data: { email: uniqueEmail("open"), password: "long-enough-pw" } });
-  expect(reopened.status()).toBe(201);
+  await expect(page.getByTestId("signup-state")).toHaveText(/^Closed/);
   await visitor.close();
 });
 
 test("admins search users and change roles; the last admin cannot demote or disable themself", async ({ page, browser }) => {
+  // Fifteen steps over two browsers: about 30 s on a loaded 2-core machine, the default timeout.
+  test.slow();
   const promoted = await signUpViaApi(page.request, uniqueEmail("promote"));
   await signInAsAdmin(page);
   await page.goto("/admin/users");

@@ -37,6 +37,13 @@ describe("parseEnv", () => {
   it("treats empty values as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", PORT: "" }).PORT).toBe(3000);
   });
+
+  it("reads TRUST_PROXY as off, a hop count or a proxy list, and names a bad one", () => {
+    expect(parseEnv({}).TRUST_PROXY).toBeNull();
+    expect(parseEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toEqual({ hops: 1 });
+    expect(parseEnv({ TRUST_PROXY: "10.0.0.0/8, loopback" }).TRUST_PROXY).toEqual({ addresses: ["10.0.0.0/8", "loopback"] });
+    expect(() => parseEnv({ TRUST_PROXY: "proxy.internal" })).toThrow(/TRUST_PROXY must be true, a hop count, or a comma-separated list/);
+  });
 });
 
 describe("resolveEnv", () => {

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustProxy } from "@/lib/net/trust-proxy";
 
 const postgresUrl = z
   .string()
@@ -26,11 +27,6 @@ const base64Key = z
     "must be 32 random bytes encoded as base64 (generate one with `openssl rand -base64 32`)",
   );
 
-const booleanFlag = z
-  .enum(["1", "0", "true", "false", "yes", "no", ""])
-  .optional()
-  .transform((value) => value === "1" || value === "true" || value === "yes");
-
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 export const envSchema = z.object({
@@ -51,7 +47,18 @@ export const envSchema = z.object({
       .optional(),
   ),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data")),
-  TRUST_PROXY: booleanFlag,
+  /** Which proxies in front of the app may name the client (lib/net/trust-proxy.ts): unset, true, a hop count or a CIDR list. */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
+      }
+    }),
   // First-start model endpoints (lib/ai/seed-from-env.ts); ignored once seeded.
   OPENAI_API_KEY: z.preprocess(emptyAsUndefined, z.string().trim().min(1).optional()),
   OPENAI_BASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://api.openai.com/v1" }).optional()),

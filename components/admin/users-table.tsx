@@ -1,9 +1,11 @@
 "use client";
-// The admin's user list: search (server-side, via ?q=), load more, change role, disable/enable.
+// The admin's user list: search (server-side, via ?q=), load more, change role, disable/enable, and
+// issue a one-time password reset link.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { fetchJson } from "@/lib/utils/fetch-json";
+import { IssuedLink, issuedLinkSchema, type IssuedLinkData } from "@/components/admin/issued-link";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -52,6 +54,17 @@ export function UsersTable({
   const [cursor, setCursor] = useState(initialCursor);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [resetLink, setResetLink] = useState<(IssuedLinkData & { userId: string }) | null>(null);
+
+  async function issueReset(id: string) {
+    setBusy(id);
+    setError(null);
+    setResetLink(null);
+    const result = await fetchJson(`/api/admin/users/${id}/password-reset`, issuedLinkSchema, { method: "POST" });
+    setBusy(null);
+    if (result.ok) setResetLink({ ...result.data, userId: id });
+    else setError(result.message);
+  }
 
   function onSearch(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -159,6 +172,19 @@ export function UsersTable({
               >
                 {user.disabled ? "Enable" : "Disable"}
               </Button>
+              <Button
+                variant="secondary"
+                disabled={!hydrated || busy === user.id}
+                onClick={() => issueReset(user.id)}
+                aria-label={`Reset password of ${user.email}`}
+              >
+                Reset password
+              </Button>
+              {resetLink?.userId === user.id ? (
+                <div className="w-full">
+                  <IssuedLink label={`Password reset link for ${user.email}`} link={resetLink} />
+                </div>
+              ) : null}
             </li>
           ))}
         </ul>

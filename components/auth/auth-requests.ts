@@ -32,7 +32,8 @@ export async function requestSignIn(email: string, password: string, callbackUrl
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ email, password, callbackUrl, csrfToken: csrf.csrfToken, json: "true" }),
     });
-    if (res.status === 429) return readError(res);
+    // 401 is next-auth's own answer (its error code is in the URL); anything else is ours, with a sentence.
+    if (res.status >= 400 && res.status !== 401) return readError(res);
     const body = z.object({ url: z.string() }).safeParse(await res.json().catch(() => null));
     if (!body.success) return { ok: false, status: res.status, message: "Sign-in failed. Try again in a moment." };
     const url = new URL(body.data.url, window.location.origin);

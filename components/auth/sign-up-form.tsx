@@ -39,7 +39,12 @@ export function SignUpForm({ firstAccount }: { firstAccount: boolean }) {
     const signedIn = await requestSignIn(parsed.data.email, parsed.data.password, "/");
     if (!signedIn.ok) {
       setPending(false);
-      setError(`Your account was created, but signing in failed: ${signedIn.message}`);
+      // Sign-up answers the same for a taken email, so a failed sign-in here may mean the account existed.
+      setError(
+        signedIn.status === 401
+          ? "Could not sign you in with this password. If you already had an account with this email, sign in with its password."
+          : `Signing in failed: ${signedIn.message}`,
+      );
       return;
     }
     router.replace("/");

@@ -79,6 +79,9 @@ export function AppShell({ user, sidebar, children }: { user: ShellUser; sidebar
             <span className="block truncate font-medium text-zinc-700 dark:text-zinc-300">{user.name || user.email}</span>
             {user.name ? <span className="block truncate">{user.email}</span> : null}
           </div>
+          <Link href="/account" onClick={() => setOpen(false)} className="block rounded-md px-2 py-1.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">
+            Account
+          </Link>
           <SignOutButton />
         </nav>
       </aside>

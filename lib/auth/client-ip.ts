@@ -1,15 +1,15 @@
 import "server-only";
-// The client address used for per-IP throttling. Next.js sets X-Forwarded-For to the socket address
-// only when the request has none, so the header is trusted only behind a proxy (TRUST_PROXY=true),
-// which must overwrite it. Without that, the left-most entry is still the best signal available.
+// The client address used for sign-in and sign-up throttling: the TCP peer, or with TRUST_PROXY the
+// right-most hop the trusted proxies did not vouch for (lib/net/client-address.ts).
 import { getEnv } from "@/lib/env";
+import { resolveClientAddress } from "@/lib/net/client-address";
+import { PEER_ADDRESS_HEADER } from "@/lib/net/peer-address";
 
 export function clientIp(headers: Headers | Record<string, string | string[] | undefined>): string | null {
-  const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  if (!value) return null;
-  const parts = value.split(",").map((part) => part.trim()).filter(Boolean);
-  // Behind a trusted proxy the right-most entry is the address the proxy saw.
-  const chosen = getEnv().TRUST_PROXY ? parts.at(-1) : parts[0];
-  return chosen?.slice(0, 64) ?? null;
+  const read = (name: string): string | null => {
+    const raw = headers instanceof Headers ? headers.get(name) : headers[name];
+    const value = Array.isArray(raw) ? raw.join(",") : raw;
+    return value ?? null;
+  };
+  return resolveClientAddress({ peer: read(PEER_ADDRESS_HEADER), forwardedFor: read("x-forwarded-for") }, getEnv().TRUST_PROXY);
 }

@@ -17,6 +17,8 @@ export const SIGN_IN_ERRORS = {
   disabled: "AccountDisabled",
 } as const;
 
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
 const tokenClaimsSchema = z.object({ sub: z.guid(), sv: z.number().int() });
 
 export function sessionCookieName(): string {
@@ -32,7 +34,7 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: env.AUTH_SECRET,
     useSecureCookies: secureCookies(),
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({
@@ -50,7 +52,7 @@ export function authOptions(): NextAuthOptions {
             return null;
           }
           if (user.disabledAt) throw new Error(SIGN_IN_ERRORS.disabled);
-          await clearSignInFailures(email);
+          await clearSignInFailures(email, ip);
           return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
         },
       }),

@@ -1,55 +1,83 @@
 import "server-only";
 // Sign-in throttling with rate-limiter-flexible, state in PostgreSQL (table rate_limits, created by a
-// migration) so every app instance shares it. Only failures count; a success clears the account's count.
+// migration) so every app instance shares it. Only failures count. Three counters, so a stranger can't
+// lock someone out and a spoofer can't spread attempts thin:
+//   - account + address: the tight one (5 / 15 min); a success from that address clears it;
+//   - account alone: a loose ceiling (50 / h) against attempts spread over many addresses;
+//   - address alone: one client trying many accounts (50 / 15 min).
+// Each lock is logged when it trips.
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { getEnv } from "@/lib/env";
 
+type Limit = { points: number; durationSeconds: number };
+
 export const SIGN_IN_LIMITS = {
-  /** Failed attempts per account before it is locked for the window. */
-  perAccount: { points: 5, durationSeconds: 15 * 60 },
-  /** Failed attempts per client address (across accounts) before it is locked for the window. */
-  perIp: { points: 50, durationSeconds: 15 * 60 },
-} as const;
+  /** Failed attempts on one account from one address before that pair is locked for the window. */
+  perAccountAndAddress: { points: 5, durationSeconds: 15 * 60 },
+  /** Failed attempts on one account from all addresses: a looser ceiling. */
+  perAccount: { points: 50, durationSeconds: 60 * 60 },
+  /** Failed attempts from one client address across accounts. */
+  perAddress: { points: 50, durationSeconds: 15 * 60 },
+} as const satisfies Record<string, Limit>;
 
-type Limiters = { account: RateLimiterPostgres; ip: RateLimiterPostgres; pool: pg.Pool };
+type LimitName = keyof typeof SIGN_IN_LIMITS;
 
-const globalForLimiters = globalThis as unknown as { switchboardLimiters?: Promise<Limiters> };
+type Limiters = { [K in LimitName]: RateLimiterPostgres } & { pool: pg.Pool };
 
-function createLimiter(pool: pg.Pool, keyPrefix: string, limits: { points: number; durationSeconds: number }) {
-  // The table comes from a migration (tableCreated), so construction is synchronous. Expired rows are
-  // swept in the background so the table stays small.
+const globalForLimiters = globalThis as unknown as { switchboardSignInLimiters?: Limiters; switchboardLimiterPool?: pg.Pool };
+
+/** One small pool for every limiter of the process (sign-in, sign-up). */
+export function limiterPool(): pg.Pool {
+  globalForLimiters.switchboardLimiterPool ??= new pg.Pool({ connectionString: getEnv().DATABASE_URL, max: 4 });
+  return globalForLimiters.switchboardLimiterPool;
+}
+
+/** A limiter on the shared rate_limits table (created by a migration, hence tableCreated). */
+export function createLimiter(keyPrefix: string, limit: Limit): RateLimiterPostgres {
   return new RateLimiterPostgres({
-    storeClient: pool,
+    storeClient: limiterPool(),
     tableName: "rate_limits",
     tableCreated: true,
     clearExpiredByTimeout: true,
     keyPrefix,
-    points: limits.points,
-    duration: limits.durationSeconds,
+    points: limit.points,
+    duration: limit.durationSeconds,
   });
 }
 
-function limiters(): Promise<Limiters> {
-  globalForLimiters.switchboardLimiters ??= (async () => {
-    const pool = new pg.Pool({ connectionString: getEnv().DATABASE_URL, max: 4 });
-    return {
-      account: createLimiter(pool, "signin_account", SIGN_IN_LIMITS.perAccount),
-      ip: createLimiter(pool, "signin_ip", SIGN_IN_LIMITS.perIp),
-      pool,
-    };
-  })();
-  return globalForLimiters.switchboardLimiters;
+function limiters(): Limiters {
+  globalForLimiters.switchboardSignInLimiters ??= {
+    perAccountAndAddress: createLimiter("signin_pair", SIGN_IN_LIMITS.perAccountAndAddress),
+    perAccount: createLimiter("signin_account_hour", SIGN_IN_LIMITS.perAccount),
+    perAddress: createLimiter("signin_ip", SIGN_IN_LIMITS.perAddress),
+    pool: limiterPool(),
+  };
+  return globalForLimiters.switchboardSignInLimiters;
 }
+
+const UNKNOWN_ADDRESS = "unknown";
+
+function keysFor(email: string, ip: string | null): Record<LimitName, string | null> {
+  const address = ip ?? UNKNOWN_ADDRESS;
+  return {
+    perAccountAndAddress: `${email}|${address}`,
+    perAccount: email,
+    // Without a known address every unknown client would share one key: rely on the other two.
+    perAddress: ip,
+  };
+}
+
+const NAMES = Object.keys(SIGN_IN_LIMITS) as LimitName[];
 
 /** Seconds until the caller may try again, or null when sign-in is allowed. */
 export async function signInBlockedFor(email: string, ip: string | null): Promise<number | null> {
-  const { account, ip: ipLimiter } = await limiters();
-  const [byAccount, byIp] = await Promise.all([account.get(email), ip ? ipLimiter.get(ip) : Promise.resolve(null)]);
-  const waits = [
-    blockedSeconds(byAccount, SIGN_IN_LIMITS.perAccount.points),
-    blockedSeconds(byIp, SIGN_IN_LIMITS.perIp.points),
-  ].filter((value): value is number => value !== null);
+  const all = limiters();
+  const keys = keysFor(email, ip);
+  const states = await Promise.all(NAMES.map((name) => (keys[name] === null ? null : all[name].get(keys[name]))));
+  const waits = NAMES.map((name, index) => blockedSeconds(states[index] ?? null, SIGN_IN_LIMITS[name].points)).filter(
+    (value): value is number => value !== null,
+  );
   return waits.length > 0 ? Math.max(...waits) : null;
 }
 
@@ -58,19 +86,37 @@ function blockedSeconds(state: RateLimiterRes | null, points: number): number | 
   return Math.max(1, Math.ceil(state.msBeforeNext / 1000));
 }
 
+const LOG_LABELS: Record<LimitName, string> = {
+  perAccountAndAddress: "account from this address",
+  perAccount: "account from all addresses",
+  perAddress: "address across accounts",
+};
+
 export async function recordSignInFailure(email: string, ip: string | null): Promise<void> {
-  const { account, ip: ipLimiter } = await limiters();
-  // consume() rejects once the points are used up; the state is still recorded, which is all we want.
-  const swallow = (result: unknown) => (result instanceof Error ? Promise.reject(result) : undefined);
-  await Promise.all([
-    account.consume(email).catch(swallow),
-    ip ? ipLimiter.consume(ip).catch(swallow) : Promise.resolve(),
-  ]);
+  const all = limiters();
+  const keys = keysFor(email, ip);
+  await Promise.all(
+    NAMES.map(async (name) => {
+      const key = keys[name];
+      if (key === null) return;
+      // consume() rejects once the points are used up; the state is still recorded, which is all we want.
+      const state = await all[name].consume(key).catch((result: unknown) => {
+        if (result instanceof Error) throw result;
+        return result instanceof RateLimiterRes ? result : null;
+      });
+      if (state && state.consumedPoints === SIGN_IN_LIMITS[name].points) {
+        console.warn(
+          `[switchboard] Sign-in locked for ${Math.ceil(state.msBeforeNext / 60_000)} min after ${state.consumedPoints} failures (${LOG_LABELS[name]}): account ${email}, address ${ip ?? UNKNOWN_ADDRESS}`,
+        );
+      }
+    }),
+  );
 }
 
-export async function clearSignInFailures(email: string): Promise<void> {
-  const { account } = await limiters();
-  await account.delete(email);
+/** A successful sign-in clears that account's count from that address (not the account-wide ceiling). */
+export async function clearSignInFailures(email: string, ip: string | null): Promise<void> {
+  const key = keysFor(email, ip).perAccountAndAddress;
+  if (key !== null) await limiters().perAccountAndAddress.delete(key);
 }
 
 /** "Try again in 14 minutes." */

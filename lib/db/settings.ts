@@ -18,7 +18,8 @@ export type SettingKey = keyof typeof settingSchemas;
 type SettingValue<K extends SettingKey> = z.infer<(typeof settingSchemas)[K]>;
 
 const defaults: { [K in SettingKey]: SettingValue<K> } = {
-  signupOpen: true,
+  // Closed unless an admin opened it; sign-up is open anyway while no account exists (lib/auth/sign-up.ts).
+  signupOpen: false,
   defaultModelId: null,
   seededEnvSources: [],
   actionPrivateHosts: [],

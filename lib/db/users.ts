@@ -1,5 +1,6 @@
 import "server-only";
 // Users: sign-up (first account becomes admin), lookups for sessions, and the admin's user management.
+import { recordAudit, type Actor } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma, Role } from "@/lib/generated/prisma/client";
@@ -19,20 +20,25 @@ export type PublicUser = Prisma.UserGetPayload<{ select: typeof publicUserSelect
 // so two concurrent requests can never both take the "first account" or leave zero admins.
 const ADMIN_LOCK = 774_201;
 
-export async function createUser(input: { email: string; name?: string; passwordHash: string }): Promise<PublicUser> {
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMIN_LOCK})`;
-    const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    if (existing) {
-      throw new AppError("conflict", "An account with this email already exists. Sign in instead.", {
-        fields: { email: "An account with this email already exists." },
-      });
-    }
-    const anyUser = await tx.user.findFirst({ select: { id: true } });
-    return tx.user.create({
-      data: { email: input.email, name: input.name || null, passwordHash: input.passwordHash, role: anyUser ? "user" : "admin" },
-      select: publicUserSelect,
-    });
+type NewUser = { email: string; name?: string; passwordHash: string; role?: Role };
+
+/**
+ * Creates an account; the first one ever becomes the admin. Returns null when the email is taken, so
+ * sign-up can answer the same either way (no account enumeration). `role` is for admin invites; pass
+ * `tx` to create it inside a caller's transaction.
+ */
+export async function createUser(input: NewUser, tx?: Prisma.TransactionClient): Promise<(PublicUser & { sessionVersion: number }) | null> {
+  return tx ? insertUser(tx, input) : db.$transaction((inner) => insertUser(inner, input));
+}
+
+async function insertUser(tx: Prisma.TransactionClient, input: NewUser) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMIN_LOCK})`;
+  const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) return null;
+  const anyUser = await tx.user.findFirst({ select: { id: true } });
+  return tx.user.create({
+    data: { email: input.email, name: input.name || null, passwordHash: input.passwordHash, role: anyUser ? (input.role ?? "user") : "admin" },
+    select: { ...publicUserSelect, sessionVersion: true },
   });
 }
 
@@ -81,13 +87,14 @@ export async function listUsers(options: { query?: string; cursor?: string; limi
 export type UserChange = { role?: Role; disabled?: boolean };
 
 /**
- * Applies an admin's change to a user. Refuses to leave the instance without an enabled admin, and
- * revokes the user's sessions when they are disabled.
+ * Applies an admin's change to a user. Refuses to leave the instance without an enabled admin, revokes
+ * the user's sessions when they are disabled, and writes each actual change to the audit log.
  */
-export async function updateUserByAdmin(actorId: string, targetId: string, change: UserChange): Promise<PublicUser> {
+export async function updateUserByAdmin(actor: Actor & { id: string }, targetId: string, change: UserChange): Promise<PublicUser> {
+  const actorId = actor.id;
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMIN_LOCK})`;
-    const target = await tx.user.findUnique({ where: { id: targetId }, select: { id: true, role: true, disabledAt: true } });
+    const target = await tx.user.findUnique({ where: { id: targetId }, select: { id: true, email: true, role: true, disabledAt: true } });
     if (!target) throw new AppError("not_found", "That user does not exist.");
 
     const nextRole = change.role ?? target.role;
@@ -103,6 +110,24 @@ export async function updateUserByAdmin(actorId: string, targetId: string, chang
 
     // Roles are read from the database on every request, so only disabling needs to end sessions.
     const revoke = nextDisabled && !target.disabledAt;
+    if (nextRole !== target.role) {
+      await recordAudit(tx, actor, {
+        action: "user.role",
+        targetType: "user",
+        targetId,
+        summary: `Changed the role of ${target.email} from ${target.role} to ${nextRole}`,
+        details: { email: target.email, from: target.role, to: nextRole },
+      });
+    }
+    if (nextDisabled !== (target.disabledAt !== null)) {
+      await recordAudit(tx, actor, {
+        action: nextDisabled ? "user.disable" : "user.enable",
+        targetType: "user",
+        targetId,
+        summary: `${nextDisabled ? "Disabled" : "Enabled"} ${target.email}`,
+        details: { email: target.email },
+      });
+    }
     return tx.user.update({
       where: { id: targetId },
       data: {
@@ -117,4 +142,18 @@ export async function updateUserByAdmin(actorId: string, targetId: string, chang
 
 export async function hasAnyUser(): Promise<boolean> {
   return (await db.user.findFirst({ select: { id: true } })) !== null;
+}
+
+/** Sets a user's password and ends all their sessions; returns the new session version. */
+export async function setPasswordAndRevokeSessions(userId: string, passwordHash: string): Promise<number> {
+  const user = await db.user.update({
+    where: { id: userId },
+    data: { passwordHash, sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
+  });
+  return user.sessionVersion;
+}
+
+export async function findPasswordHash(userId: string): Promise<string | null> {
+  return (await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } }))?.passwordHash ?? null;
 }

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getSetting } from "@/lib/db/settings";
+import { isSignUpOpen } from "@/lib/auth/sign-up";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const [{ callbackUrl }, user, signupOpen] = await Promise.all([searchParams, getCurrentUser(), getSetting("signupOpen")]);
+  const [{ callbackUrl }, user, signupOpen] = await Promise.all([searchParams, getCurrentUser(), isSignUpOpen()]);
   if (user) redirect("/");
   return (
     <>

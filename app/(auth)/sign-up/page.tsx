@@ -4,18 +4,18 @@ import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { Alert } from "@/components/ui/alert";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getSetting } from "@/lib/db/settings";
+import { isSignUpOpen } from "@/lib/auth/sign-up";
 import { hasAnyUser } from "@/lib/db/users";
 
 export const metadata: Metadata = { title: "Create account" };
 
 export default async function SignUpPage() {
-  const [user, signupOpen, anyUser] = await Promise.all([getCurrentUser(), getSetting("signupOpen"), hasAnyUser()]);
+  const [user, signupOpen, anyUser] = await Promise.all([getCurrentUser(), isSignUpOpen(), hasAnyUser()]);
   if (user) redirect("/");
   return (
     <>
       <h1 className="mb-6 text-2xl font-semibold">Create your account</h1>
-      {signupOpen || !anyUser ? (
+      {signupOpen ? (
         <SignUpForm firstAccount={!anyUser} />
       ) : (
         <div className="flex flex-col gap-4">

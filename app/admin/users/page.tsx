@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { SignupToggle } from "@/components/admin/signup-toggle";
+import { UserInviteForm } from "@/components/admin/user-invite-form";
 import { UsersTable } from "@/components/admin/users-table";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { getSetting } from "@/lib/db/settings";
@@ -16,6 +17,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
     <div className="mx-auto flex max-w-4xl flex-col gap-6 px-4 py-8">
       <h1 className="text-2xl font-semibold">Users</h1>
       <SignupToggle initialOpen={signupOpen} />
+      <UserInviteForm />
       <UsersTable
         key={query}
         currentUserId={admin.id}

@@ -1,15 +1,11 @@
-import { hashPassword } from "@/lib/auth/password";
-import { signUpSchema } from "@/lib/schemas/auth";
 import { withErrors } from "@/lib/auth/handlers";
-import { getSetting } from "@/lib/db/settings";
-import { createUser, hasAnyUser } from "@/lib/db/users";
-import { AppError } from "@/lib/errors";
+import { clientIp } from "@/lib/auth/client-ip";
+import { SIGN_UP_ACCEPTED, consumeSignUpAttempt, signUp } from "@/lib/auth/sign-up";
+import { signUpSchema } from "@/lib/schemas/auth";
 
 export const POST = withErrors(async (req) => {
+  await consumeSignUpAttempt(clientIp(req.headers));
   const input = signUpSchema.parse(await req.json().catch(() => ({})));
-  if (!(await getSetting("signupOpen")) && (await hasAnyUser())) {
-    throw new AppError("forbidden", "Sign-up is closed on this Switchboard. Ask an admin for an account.");
-  }
-  const user = await createUser({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password) });
-  return Response.json({ user: { id: user.id, email: user.email, name: user.name, role: user.role } }, { status: 201 });
+  await signUp(input);
+  return Response.json(SIGN_UP_ACCEPTED, { status: 202 });
 });

@@ -11,5 +11,5 @@ const changeSchema = z
 export const PATCH = withAdmin<{ id: string }>(async (req, { user, params }) => {
   parseId(params.id, "user");
   const change = changeSchema.parse(await req.json().catch(() => ({})));
-  return Response.json({ user: await updateUserByAdmin(user.id, params.id, change) });
+  return Response.json({ user: await updateUserByAdmin(user, params.id, change) });
 });

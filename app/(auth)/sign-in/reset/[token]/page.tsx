@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { LinkPage } from "@/components/auth/link-page";
+import { LINK_TOKEN_PATTERN } from "@/lib/auth/link-token";
+import { findUsableLink } from "@/lib/db/account-links";
+
+export const metadata: Metadata = { title: "Reset password", referrer: "no-referrer" };
+
+export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const link = LINK_TOKEN_PATTERN.test(token) ? await findUsableLink(token, "password_reset") : null;
+  return (
+    <>
+      <h1 className="mb-6 text-2xl font-semibold">Choose a new password</h1>
+      <LinkPage
+        kind="reset"
+        token={token}
+        email={link?.email ?? null}
+        expiredMessage="This password reset link has expired or was already used. Ask an admin for a new one."
+      />
+    </>
+  );
+}
