@@ -30,6 +30,7 @@ export function EndpointForm({ endpoint }: { endpoint?: EndpointView }) {
   const [apiKey, setApiKey] = useState("");
   const [removeKey, setRemoveKey] = useState(false);
   const [timeoutSeconds, setTimeoutSeconds] = useState(String(endpoint?.timeoutSeconds ?? 60));
+  const [idleTimeoutSeconds, setIdleTimeoutSeconds] = useState(String(endpoint?.idleTimeoutSeconds ?? 60));
   const [enabled, setEnabled] = useState(endpoint?.enabled ?? true);
   const [headers, setHeaders] = useState<HeaderRow[]>(
     (endpoint?.headerNames ?? []).map((headerName, index) => ({ key: index, name: headerName, value: "", stored: true })),
@@ -64,6 +65,7 @@ export function EndpointForm({ endpoint }: { endpoint?: EndpointView }) {
       removeApiKey: removeKey,
       headers: headers.map((row) => ({ name: row.name, ...(row.value ? { value: row.value } : {}) })),
       timeoutSeconds: Number(timeoutSeconds),
+      idleTimeoutSeconds: Number(idleTimeoutSeconds),
       enabled,
     };
     const result = await fetchJson(endpoint ? `/api/admin/endpoints/${endpoint.id}` : "/api/admin/endpoints", savedSchema, {
@@ -206,6 +208,18 @@ export function EndpointForm({ endpoint }: { endpoint?: EndpointView }) {
         disabled={!hydrated}
         error={fields.timeoutSeconds}
         hint="How long to wait for the server to start answering."
+      />
+      <TextField
+        label="Idle timeout (seconds)"
+        name="idleTimeoutSeconds"
+        type="number"
+        min={1}
+        max={600}
+        value={idleTimeoutSeconds}
+        onChange={(event) => setIdleTimeoutSeconds(event.target.value)}
+        disabled={!hydrated}
+        error={fields.idleTimeoutSeconds}
+        hint="How long the server may go silent in the middle of an answer; then the answer ends with what arrived and says the model stopped responding."
       />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={enabled} disabled={!hydrated} onChange={(event) => setEnabled(event.target.checked)} />

@@ -32,6 +32,7 @@ function endpointFor(server: FakeLlm, overrides: Partial<EndpointConfig> = {}): 
     apiKeyCiphertext: null,
     headersCiphertext: null,
     timeoutMs: 5000,
+    idleTimeoutMs: 60_000,
     updatedAt: new Date(),
     ...overrides,
   };

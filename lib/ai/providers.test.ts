@@ -17,6 +17,7 @@ function endpoint(overrides: Partial<EndpointConfig>): EndpointConfig {
     apiKeyCiphertext: encryptSecret("sk-test-1234", key),
     headersCiphertext: null,
     timeoutMs: 5000,
+    idleTimeoutMs: 60_000,
     updatedAt: new Date("2026-01-01T00:00:00Z"),
     ...overrides,
   };

@@ -9,6 +9,7 @@ import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModel } from "ai";
 import { z } from "zod";
 import type { EndpointKind } from "@/lib/generated/prisma/client";
+import { withIdleTimeout } from "@/lib/ai/idle-timeout";
 import { decryptSecret } from "@/lib/secrets";
 
 export type EndpointConfig = {
@@ -20,6 +21,8 @@ export type EndpointConfig = {
   apiKeyCiphertext: string | null;
   headersCiphertext: string | null;
   timeoutMs: number;
+  /** Longest silence allowed between two chunks of a response body (lib/ai/idle-timeout.ts). */
+  idleTimeoutMs: number;
   updatedAt: Date;
 };
 
@@ -77,11 +80,13 @@ export function endpointSecrets(endpoint: Pick<EndpointConfig, "apiKeyCiphertext
 
 /**
  * fetch for model calls. The endpoint's timeout applies to getting the response headers (connect +
- * first byte); a long stream is not cut off by it. A 429 or 5xx answer (which arrives before any
- * token) is retried with exponential backoff that honours Retry-After; once a response has started,
- * nothing is retried. Connection failures are not retried: "unreachable" is said at once.
+ * first byte); a long stream is not cut off by it, but a body that stays silent for `idleTimeoutMs`
+ * errors with a StreamIdleError (a stalled model must not hold a turn until the HTTP client's own
+ * 300 s body timeout). A 429 or 5xx answer (which arrives before any token) is retried with
+ * exponential backoff that honours Retry-After; once a response has started, nothing is retried.
+ * Connection failures are not retried: "unreachable" is said at once.
  */
-export function fetchWithTimeout(timeoutMs: number, policy = RETRY_POLICY): typeof fetch {
+export function fetchWithTimeout(timeoutMs: number, policy = RETRY_POLICY, idleTimeoutMs?: number): typeof fetch {
   const attempt = async (input: Parameters<typeof fetch>[0], init: RequestInit | undefined) => {
     const controller = new AbortController();
     const timer = setTimeout(
@@ -99,7 +104,7 @@ export function fetchWithTimeout(timeoutMs: number, policy = RETRY_POLICY): type
     for (let retry = 0; ; retry += 1) {
       const response = await attempt(input, init);
       const retryable = response.status === 429 || response.status >= 500;
-      if (!retryable || retry >= policy.retries) return response;
+      if (!retryable || retry >= policy.retries) return idleTimeoutMs ? withIdleTimeout(response, idleTimeoutMs) : response;
       const asked = retryAfterMs(response.headers);
       const delay = asked ?? policy.initialDelayMs * 2 ** retry;
       if (delay > policy.maxDelayMs) return response;
@@ -114,7 +119,7 @@ function buildProvider(endpoint: EndpointConfig): Provider {
     baseURL: endpoint.baseUrl,
     apiKey: endpointApiKey(endpoint),
     headers: endpointHeaders(endpoint),
-    fetch: fetchWithTimeout(endpoint.timeoutMs),
+    fetch: fetchWithTimeout(endpoint.timeoutMs, RETRY_POLICY, endpoint.idleTimeoutMs),
   };
   if (endpoint.kind === "openai") {
     // @ai-sdk/openai insists on a key; an OpenAI-kind endpoint behind a keyless proxy still works.

@@ -22,6 +22,7 @@ export const endpointConfigSelect = {
   apiKeyCiphertext: true,
   headersCiphertext: true,
   timeoutMs: true,
+  idleTimeoutMs: true,
   updatedAt: true,
 } satisfies Prisma.EndpointSelect;
 
@@ -51,6 +52,7 @@ export function toEndpointView(endpoint: Endpoint & { models: Model[] }, default
     apiKeyHint: endpoint.apiKeyHint,
     headerNames: endpoint.headerNames,
     timeoutSeconds: Math.round(endpoint.timeoutMs / 1000),
+    idleTimeoutSeconds: Math.round(endpoint.idleTimeoutMs / 1000),
     enabled: endpoint.enabled,
     origin: endpoint.origin,
     probe: probe?.success ? probe.data : null,
@@ -134,6 +136,7 @@ export async function createEndpoint(actor: Actor, input: EndpointInput, origin 
         headersCiphertext: headers?.ciphertext ?? null,
         headerNames: headers?.names ?? [],
         timeoutMs: input.timeoutSeconds * 1000,
+        idleTimeoutMs: input.idleTimeoutSeconds * 1000,
         enabled: input.enabled,
         origin,
       },
@@ -166,6 +169,7 @@ export async function updateEndpoint(actor: Actor, id: string, patch: Partial<En
     ...secretFields(patch.apiKey, patch.removeApiKey ?? false),
     ...(headers ? { headersCiphertext: headers.ciphertext, headerNames: headers.names } : {}),
     ...(patch.timeoutSeconds !== undefined ? { timeoutMs: patch.timeoutSeconds * 1000 } : {}),
+    ...(patch.idleTimeoutSeconds !== undefined ? { idleTimeoutMs: patch.idleTimeoutSeconds * 1000 } : {}),
     ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
   };
   const changed = Object.keys(data).filter((key) => !["apiKeyCiphertext", "apiKeyHint", "headersCiphertext"].includes(key));

@@ -32,6 +32,13 @@ export const endpointInputSchema = z.object({
     .int("The timeout must be a whole number of seconds.")
     .min(1, "The timeout must be at least 1 second.")
     .max(600, "The timeout can be at most 600 seconds."),
+  /** Longest silence in the middle of an answer; then the turn ends with what arrived. */
+  idleTimeoutSeconds: z.coerce
+    .number({ error: "The idle timeout must be a number of seconds." })
+    .int("The idle timeout must be a whole number of seconds.")
+    .min(1, "The idle timeout must be at least 1 second.")
+    .max(600, "The idle timeout can be at most 600 seconds.")
+    .default(60),
   enabled: z.boolean().default(true),
 });
 

@@ -41,6 +41,8 @@ export type EndpointView = {
   apiKeyHint: string | null;
   headerNames: string[];
   timeoutSeconds: number;
+  /** Longest silence between chunks of an answer before the turn ends. */
+  idleTimeoutSeconds: number;
   enabled: boolean;
   origin: string;
   probe: ProbeResult | null;
