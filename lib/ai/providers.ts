@@ -1,7 +1,8 @@
 import "server-only";
 // The ONLY place a model object is built. A stored endpoint + model name becomes an AI SDK
 // LanguageModel: hosted OpenAI through @ai-sdk/openai (Responses API, or Chat Completions when the
-// admin chose it), everything else through @ai-sdk/openai-compatible with usage reporting on.
+// admin chose it), everything else through @ai-sdk/openai-compatible with usage reporting on and
+// tool-call turns sent back with `content: ""` (lib/ai/request-body.ts).
 // Providers are cached per endpoint *version* (id + updatedAt read from the database), so an admin's
 // change is picked up by the next message on every replica without a restart.
 import { createOpenAI } from "@ai-sdk/openai";
@@ -10,6 +11,7 @@ import type { LanguageModel } from "ai";
 import { z } from "zod";
 import type { EndpointKind } from "@/lib/generated/prisma/client";
 import { withIdleTimeout } from "@/lib/ai/idle-timeout";
+import { withEmptyToolCallContent } from "@/lib/ai/request-body";
 import { decryptSecret } from "@/lib/secrets";
 
 export type EndpointConfig = {
@@ -128,7 +130,12 @@ function buildProvider(endpoint: EndpointConfig): Provider {
       languageModel: (modelName) => (endpoint.useChatCompletions ? openai.chat(modelName) : openai.responses(modelName)),
     };
   }
-  const compatible = createOpenAICompatible({ ...common, name: `endpoint-${endpoint.id}`, includeUsage: true });
+  const compatible = createOpenAICompatible({
+    ...common,
+    name: `endpoint-${endpoint.id}`,
+    includeUsage: true,
+    transformRequestBody: withEmptyToolCallContent,
+  });
   return { languageModel: (modelName) => compatible.chatModel(modelName) };
 }
 
