@@ -34,6 +34,8 @@ export type FakeLlmOptions = {
    * message whose `content` is null (an assistant turn that only calls tools) gets a 400.
    */
   strictContent?: boolean;
+  /** Behave like a model that ignores tool results: after a tool message it answers without it. */
+  ignoreToolResults?: boolean;
 };
 
 export type FakeLlm = {
@@ -138,7 +140,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
           return;
         }
       }
-      const plan = chat ? planChat(request, prefix) : planResponses(request, prefix);
+      const plan = chat ? planChat(request, prefix, options.ignoreToolResults) : planResponses(request, prefix);
       if (options.noUsage) plan.directives.noUsage = true;
       const failure = failureFor(plan, failures, JSON.stringify(chat ? (body as ChatBody).messages?.at(-1) : (body as ResponsesBody).input));
       if (failure) {
