@@ -183,3 +183,32 @@ test("users are refused the endpoint admin APIs, and a pasted /chat/completions 
   await page.getByRole("button", { name: "Add endpoint" }).click();
   await expect(page.getByTestId("endpoint-base-url")).toHaveText(a.url);
 });
+
+test("a model that stalls mid-answer ends the turn after the idle timeout set in the form, keeping the partial answer", async ({ page, browser }) => {
+  const a = await fake({ replyPrefix: "[I]", models: ["idle-model"] });
+  await signInAsAdmin(page);
+  await addEndpointViaUi(page, { preset: "vLLM", name: "Stalls", baseUrl: a.url });
+  await expect(page.getByLabel("Idle timeout (seconds)")).toHaveValue("60");
+  await page.getByLabel("Idle timeout (seconds)").fill("2");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.reload();
+  await expect(page.getByLabel("Idle timeout (seconds)")).toHaveValue("2");
+  await enableAndMakeDefault(page, "idle-model");
+
+  const userContext = await browser.newContext();
+  const user = await userContext.newPage();
+  await newUser(user, "idle-timeout");
+  await user.goto("/");
+  const started = Date.now();
+  await sendMessage(user, "[[stall:3]] [[words:30]]");
+  const answer = lastAssistant(user);
+  await expect(answer.locator(APP_ALERT)).toContainText("The model stopped responding", { timeout: 20_000 });
+  expect(Date.now() - started).toBeLessThan(20_000);
+  await expect(answer).toContainText("w1 w2 w3");
+  await expect(answer).not.toContainText("w30");
+  // Saved as it ended: the partial answer and the sentence, after a reload.
+  await user.reload();
+  await expect(lastAssistant(user)).toContainText("w1 w2 w3");
+  await expect(lastAssistant(user).locator(APP_ALERT)).toContainText("The model stopped responding");
+  await userContext.close();
+});
