@@ -104,8 +104,12 @@ test("a wrong API key shows a clear 401 in the probe and in chat, and the key ne
   await newUser(user, "wrong-key");
   await user.goto("/");
   await sendMessage(user, "are you there?");
-  await expect(user.locator(APP_ALERT).last()).toContainText("401 from");
-  await expect(user.locator(APP_ALERT).last()).toContainText("Check the API key");
+  // Users get a sentence and a reference, never the endpoint's URL or host (admins see those).
+  const refused = user.locator(APP_ALERT).last();
+  await expect(refused).toContainText("The model server refused Switchboard's credentials");
+  await expect(refused).toContainText(/Reference [0-9A-F]{8}/);
+  await expect(refused).not.toContainText(guarded.url);
+  await expect(refused).not.toContainText("127.0.0.1");
   await user.reload();
   await page.reload();
   await page.goto("/admin/audit");
@@ -148,7 +152,9 @@ test("a stopped endpoint: admin pages still load promptly with a stale badge, an
   await newUser(user, "unreachable");
   await user.goto("/");
   await sendMessage(user, "is anyone home?");
-  await expect(user.locator(APP_ALERT).last()).toContainText("unreachable");
+  await expect(user.locator(APP_ALERT).last()).toContainText("The model server did not answer");
+  await expect(user.locator(APP_ALERT).last()).toContainText(/Reference [0-9A-F]{8}/);
+  await expect(user.locator(APP_ALERT).last()).not.toContainText("127.0.0.1");
   await user.reload();
   await expect(user.locator('[data-role="user"]').last()).toContainText("is anyone home?");
   await userContext.close();
