@@ -35,6 +35,9 @@ test("an admin connects an Ollama server, tests it, makes a model default; a use
   await signInAsAdmin(page);
 
   await addEndpointViaUi(page, { preset: "Ollama", name: "Fake A", baseUrl: a.url });
+  // The models were listed on save, before any Test connection or Refresh.
+  await expect(page.getByTestId("model-row")).toHaveCount(2);
+  await expect(page.getByText("Never fetched")).toHaveCount(0);
   await testConnection(page);
   for (const id of ["models", "stream", "tools", "usage"]) {
     await expect(page.getByTestId(`probe-check-${id}`)).toHaveAttribute("data-ok", "true");
@@ -82,6 +85,8 @@ test("a wrong API key shows a clear 401 in the probe and in chat, and the key ne
   });
   await signInAsAdmin(page);
   await addEndpointViaUi(page, { preset: "vLLM", name: "Keyed", baseUrl: guarded.url, apiKey: secret });
+  // The server was reached and refused the key: not "Never reached".
+  await expect(page.getByTestId("stale-badge").first()).toHaveText("Key refused");
   await testConnection(page);
   await expect(page.getByTestId("probe-check-models")).toHaveAttribute("data-ok", "false");
   await expect(page.getByTestId("probe-check-models")).toContainText(`401 from ${guarded.url}/models`);

@@ -60,6 +60,7 @@ export function toEndpointView(endpoint: Endpoint & { models: Model[] }, default
     modelsFetchedAt: endpoint.modelsFetchedAt?.toISOString() ?? null,
     modelsCheckedAt: endpoint.modelsCheckedAt?.toISOString() ?? null,
     modelsError: endpoint.modelsError,
+    modelsErrorStatus: endpoint.modelsErrorStatus,
     updatedAt: endpoint.updatedAt.toISOString(),
     models: [...endpoint.models].sort((a, b) => a.name.localeCompare(b.name)).map((model) => toModelView(model, defaultModelId)),
   };

@@ -50,6 +50,8 @@ export type EndpointView = {
   modelsFetchedAt: string | null;
   modelsCheckedAt: string | null;
   modelsError: string | null;
+  /** HTTP status of the failed listing when the server answered (401/403: it refused the key). */
+  modelsErrorStatus: number | null;
   updatedAt: string;
   models: ModelView[];
 };
