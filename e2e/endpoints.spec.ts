@@ -223,3 +223,42 @@ test("a model that stalls mid-answer ends the turn after the idle timeout set in
   await expect(lastAssistant(user).locator(APP_ALERT)).toContainText("The model stopped responding");
   await userContext.close();
 });
+
+test("a base URL moved to another server needs the stored key entered again: the form says so and the API refuses with 422", async ({ page }) => {
+  const key = "sk-e2e-follows-origin-5b1d2c3e4f";
+  const first = await fake({ replyPrefix: "[1]", apiKey: key, models: ["m1"] });
+  const second = await fake({ replyPrefix: "[2]", models: ["m2"] });
+  await signInAsAdmin(page);
+  const id = await addEndpointViaUi(page, { preset: "vLLM", name: "Moving", baseUrl: first.url, apiKey: key });
+
+  // A change of path on the same server keeps the key.
+  const samePlace = await page.request.patch(`/api/admin/endpoints/${id}`, { data: { baseUrl: `${first.url}/` } });
+  expect(samePlace.status()).toBe(200);
+
+  // The API refuses a move to another origin that keeps the key, with a sentence.
+  const refused = await page.request.patch(`/api/admin/endpoints/${id}`, { data: { baseUrl: second.url } });
+  expect(refused.status()).toBe(422);
+  const body = (await refused.json()) as { error: { message: string; fields?: Record<string, string> } };
+  expect(body.error.message).toContain("must be entered again");
+  expect(body.error.fields?.apiKey).toContain("enter the API key again");
+
+  // The form says so before saving, and saving without the key is refused.
+  await page.reload();
+  await page.getByLabel("Base URL").fill(second.url);
+  await expect(page.getByTestId("origin-change-note")).toContainText("enter the API key and header values again");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.locator(APP_ALERT).filter({ hasText: "must be entered again" })).toBeVisible();
+  await expect(page.getByTestId("endpoint-base-url")).toHaveText(first.url);
+  second.clearRequests();
+  await testConnection(page);
+  expect(second.requests).toHaveLength(0);
+
+  // Removing the key (or typing one) lets the move through; the old key never reaches the new server.
+  await page.getByLabel("Base URL").fill(second.url);
+  await page.getByLabel("Remove the stored key").check();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("endpoint-base-url")).toHaveText(second.url);
+  await testConnection(page);
+  expect(second.requests.length).toBeGreaterThan(0);
+  for (const req of second.requests) expect(JSON.stringify(req.headers)).not.toContain(key);
+});

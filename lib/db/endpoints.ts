@@ -3,6 +3,7 @@ import "server-only";
 // (toEndpointView is the only way an endpoint leaves the server, and it drops every secret).
 import { normaliseBaseUrl } from "@/lib/ai/base-url";
 import { PRESETS } from "@/lib/ai/presets";
+import { secretsToReenter } from "@/lib/ai/secrets-follow-origin";
 import { forgetEndpoint, type EndpointConfig } from "@/lib/ai/providers";
 import { recordAudit, type Actor } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
@@ -160,6 +161,21 @@ export async function updateEndpoint(actor: Actor, id: string, patch: Partial<En
   if (!current) throw new AppError("not_found", "That endpoint does not exist (it may have been deleted).");
   const preset = patch.preset ? PRESETS[patch.preset] : null;
   const base = patch.baseUrl !== undefined ? parseBaseUrl(patch.baseUrl) : null;
+  if (base) {
+    // Stored secrets follow their server: a move to another origin needs them entered again.
+    const reenter = secretsToReenter(current.baseUrl, base.url, {
+      hasStoredKey: current.apiKeyCiphertext !== null,
+      newKeyGiven: Boolean(patch.apiKey),
+      removeKey: patch.removeApiKey ?? false,
+      headersKeptWithoutValue:
+        patch.headers === undefined ? current.headerNames : patch.headers.filter((header) => !header.value && current.headerNames.includes(header.name)).map((header) => header.name),
+    });
+    if (reenter) {
+      throw new AppError("validation", "The base URL points to another server, so the stored API key and header values must be entered again (or removed) before saving.", {
+        fields: reenter,
+      });
+    }
+  }
   const headers = mergeHeaders(patch.headers, current.headersCiphertext);
   const kind = preset?.kind ?? current.kind;
   const data: Prisma.EndpointUpdateInput = {
