@@ -35,6 +35,9 @@ test("an admin connects an Ollama server, tests it, makes a model default; a use
   await signInAsAdmin(page);
 
   await addEndpointViaUi(page, { preset: "Ollama", name: "Fake A", baseUrl: a.url });
+  // The models were listed on save, before any Test connection or Refresh.
+  await expect(page.getByTestId("model-row")).toHaveCount(2);
+  await expect(page.getByText("Never fetched")).toHaveCount(0);
   await testConnection(page);
   for (const id of ["models", "stream", "tools", "usage"]) {
     await expect(page.getByTestId(`probe-check-${id}`)).toHaveAttribute("data-ok", "true");
@@ -82,6 +85,8 @@ test("a wrong API key shows a clear 401 in the probe and in chat, and the key ne
   });
   await signInAsAdmin(page);
   await addEndpointViaUi(page, { preset: "vLLM", name: "Keyed", baseUrl: guarded.url, apiKey: secret });
+  // The server was reached and refused the key: not "Never reached".
+  await expect(page.getByTestId("stale-badge").first()).toHaveText("Key refused");
   await testConnection(page);
   await expect(page.getByTestId("probe-check-models")).toHaveAttribute("data-ok", "false");
   await expect(page.getByTestId("probe-check-models")).toContainText(`401 from ${guarded.url}/models`);
@@ -104,8 +109,12 @@ test("a wrong API key shows a clear 401 in the probe and in chat, and the key ne
   await newUser(user, "wrong-key");
   await user.goto("/");
   await sendMessage(user, "are you there?");
-  await expect(user.locator(APP_ALERT).last()).toContainText("401 from");
-  await expect(user.locator(APP_ALERT).last()).toContainText("Check the API key");
+  // Users get a sentence and a reference, never the endpoint's URL or host (admins see those).
+  const refused = user.locator(APP_ALERT).last();
+  await expect(refused).toContainText("The model server refused Switchboard's credentials");
+  await expect(refused).toContainText(/Reference [0-9A-F]{8}/);
+  await expect(refused).not.toContainText(guarded.url);
+  await expect(refused).not.toContainText("127.0.0.1");
   await user.reload();
   await page.reload();
   await page.goto("/admin/audit");
@@ -148,7 +157,9 @@ test("a stopped endpoint: admin pages still load promptly with a stale badge, an
   await newUser(user, "unreachable");
   await user.goto("/");
   await sendMessage(user, "is anyone home?");
-  await expect(user.locator(APP_ALERT).last()).toContainText("unreachable");
+  await expect(user.locator(APP_ALERT).last()).toContainText("The model server did not answer");
+  await expect(user.locator(APP_ALERT).last()).toContainText(/Reference [0-9A-F]{8}/);
+  await expect(user.locator(APP_ALERT).last()).not.toContainText("127.0.0.1");
   await user.reload();
   await expect(user.locator('[data-role="user"]').last()).toContainText("is anyone home?");
   await userContext.close();
@@ -182,4 +193,72 @@ test("users are refused the endpoint admin APIs, and a pasted /chat/completions 
   await page.getByLabel("Name").fill("Normalised");
   await page.getByRole("button", { name: "Add endpoint" }).click();
   await expect(page.getByTestId("endpoint-base-url")).toHaveText(a.url);
+});
+
+test("a model that stalls mid-answer ends the turn after the idle timeout set in the form, keeping the partial answer", async ({ page, browser }) => {
+  const a = await fake({ replyPrefix: "[I]", models: ["idle-model"] });
+  await signInAsAdmin(page);
+  await addEndpointViaUi(page, { preset: "vLLM", name: "Stalls", baseUrl: a.url });
+  await expect(page.getByLabel("Idle timeout (seconds)")).toHaveValue("60");
+  await page.getByLabel("Idle timeout (seconds)").fill("2");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.reload();
+  await expect(page.getByLabel("Idle timeout (seconds)")).toHaveValue("2");
+  await enableAndMakeDefault(page, "idle-model");
+
+  const userContext = await browser.newContext();
+  const user = await userContext.newPage();
+  await newUser(user, "idle-timeout");
+  await user.goto("/");
+  const started = Date.now();
+  await sendMessage(user, "[[stall:3]] [[words:30]]");
+  const answer = lastAssistant(user);
+  await expect(answer.locator(APP_ALERT)).toContainText("The model stopped responding", { timeout: 20_000 });
+  expect(Date.now() - started).toBeLessThan(20_000);
+  await expect(answer).toContainText("w1 w2 w3");
+  await expect(answer).not.toContainText("w30");
+  // Saved as it ended: the partial answer and the sentence, after a reload.
+  await user.reload();
+  await expect(lastAssistant(user)).toContainText("w1 w2 w3");
+  await expect(lastAssistant(user).locator(APP_ALERT)).toContainText("The model stopped responding");
+  await userContext.close();
+});
+
+test("a base URL moved to another server needs the stored key entered again: the form says so and the API refuses with 422", async ({ page }) => {
+  const key = "sk-e2e-follows-origin-5b1d2c3e4f";
+  const first = await fake({ replyPrefix: "[1]", apiKey: key, models: ["m1"] });
+  const second = await fake({ replyPrefix: "[2]", models: ["m2"] });
+  await signInAsAdmin(page);
+  const id = await addEndpointViaUi(page, { preset: "vLLM", name: "Moving", baseUrl: first.url, apiKey: key });
+
+  // A change of path on the same server keeps the key.
+  const samePlace = await page.request.patch(`/api/admin/endpoints/${id}`, { data: { baseUrl: `${first.url}/` } });
+  expect(samePlace.status()).toBe(200);
+
+  // The API refuses a move to another origin that keeps the key, with a sentence.
+  const refused = await page.request.patch(`/api/admin/endpoints/${id}`, { data: { baseUrl: second.url } });
+  expect(refused.status()).toBe(422);
+  const body = (await refused.json()) as { error: { message: string; fields?: Record<string, string> } };
+  expect(body.error.message).toContain("must be entered again");
+  expect(body.error.fields?.apiKey).toContain("enter the API key again");
+
+  // The form says so before saving, and saving without the key is refused.
+  await page.reload();
+  await page.getByLabel("Base URL").fill(second.url);
+  await expect(page.getByTestId("origin-change-note")).toContainText("enter the API key and header values again");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.locator(APP_ALERT).filter({ hasText: "must be entered again" })).toBeVisible();
+  await expect(page.getByTestId("endpoint-base-url")).toHaveText(first.url);
+  second.clearRequests();
+  await testConnection(page);
+  expect(second.requests).toHaveLength(0);
+
+  // Removing the key (or typing one) lets the move through; the old key never reaches the new server.
+  await page.getByLabel("Base URL").fill(second.url);
+  await page.getByLabel("Remove the stored key").check();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("endpoint-base-url")).toHaveText(second.url);
+  await testConnection(page);
+  expect(second.requests.length).toBeGreaterThan(0);
+  for (const req of second.requests) expect(JSON.stringify(req.headers)).not.toContain(key);
 });

@@ -12,6 +12,7 @@ import { TextField } from "@/components/ui/text-field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { normaliseBaseUrl } from "@/lib/ai/base-url";
 import { PRESET_IDS, PRESETS, type PresetId } from "@/lib/ai/presets";
+import { originChanged } from "@/lib/ai/secrets-follow-origin";
 import type { EndpointView } from "@/lib/types/endpoints";
 
 type HeaderRow = { key: number; name: string; value: string; stored: boolean };
@@ -30,6 +31,7 @@ export function EndpointForm({ endpoint }: { endpoint?: EndpointView }) {
   const [apiKey, setApiKey] = useState("");
   const [removeKey, setRemoveKey] = useState(false);
   const [timeoutSeconds, setTimeoutSeconds] = useState(String(endpoint?.timeoutSeconds ?? 60));
+  const [idleTimeoutSeconds, setIdleTimeoutSeconds] = useState(String(endpoint?.idleTimeoutSeconds ?? 60));
   const [enabled, setEnabled] = useState(endpoint?.enabled ?? true);
   const [headers, setHeaders] = useState<HeaderRow[]>(
     (endpoint?.headerNames ?? []).map((headerName, index) => ({ key: index, name: headerName, value: "", stored: true })),
@@ -41,6 +43,9 @@ export function EndpointForm({ endpoint }: { endpoint?: EndpointView }) {
 
   const normalised = useMemo(() => (baseUrl.trim() ? normaliseBaseUrl(baseUrl) : null), [baseUrl]);
   const info = PRESETS[preset];
+  // Stored secrets follow their server (lib/ai/secrets-follow-origin.ts): say so before saving.
+  const moved = Boolean(endpoint && normalised?.ok && originChanged(endpoint.baseUrl, normalised.url));
+  const storedSecrets = Boolean(endpoint && (endpoint.hasApiKey || endpoint.headerNames.length > 0));
 
   function choosePreset(next: PresetId) {
     const previous = PRESETS[preset];
@@ -64,6 +69,7 @@ export function EndpointForm({ endpoint }: { endpoint?: EndpointView }) {
       removeApiKey: removeKey,
       headers: headers.map((row) => ({ name: row.name, ...(row.value ? { value: row.value } : {}) })),
       timeoutSeconds: Number(timeoutSeconds),
+      idleTimeoutSeconds: Number(idleTimeoutSeconds),
       enabled,
     };
     const result = await fetchJson(endpoint ? `/api/admin/endpoints/${endpoint.id}` : "/api/admin/endpoints", savedSchema, {
@@ -125,6 +131,12 @@ export function EndpointForm({ endpoint }: { endpoint?: EndpointView }) {
             Will be saved as <code>{normalised.url}</code>. {normalised.notes.join(" ")}
           </p>
         ) : null}
+        {moved && storedSecrets ? (
+          <p className="text-xs text-amber-700 dark:text-amber-400" data-testid="origin-change-note">
+            This address is another server: enter the API key and header values again, or remove them. Stored secrets are only sent to the server
+            they were entered for.
+          </p>
+        ) : null}
       </div>
       {info.kind === "openai" ? (
         <label className="flex items-center gap-2 text-sm">
@@ -144,7 +156,9 @@ export function EndpointForm({ endpoint }: { endpoint?: EndpointView }) {
           error={fields.apiKey}
           hint={
             endpoint?.hasApiKey
-              ? `A key is set (${endpoint.apiKeyHint ?? "••••"}). Leave empty to keep it.`
+              ? moved
+                ? `A key is set (${endpoint.apiKeyHint ?? "••••"}), for the previous server: enter it again or remove it.`
+                : `A key is set (${endpoint.apiKeyHint ?? "••••"}). Leave empty to keep it.`
               : info.keyRequired
                 ? "Required by this server type."
                 : "Optional: local servers usually need none."
@@ -206,6 +220,18 @@ export function EndpointForm({ endpoint }: { endpoint?: EndpointView }) {
         disabled={!hydrated}
         error={fields.timeoutSeconds}
         hint="How long to wait for the server to start answering."
+      />
+      <TextField
+        label="Idle timeout (seconds)"
+        name="idleTimeoutSeconds"
+        type="number"
+        min={1}
+        max={600}
+        value={idleTimeoutSeconds}
+        onChange={(event) => setIdleTimeoutSeconds(event.target.value)}
+        disabled={!hydrated}
+        error={fields.idleTimeoutSeconds}
+        hint="How long the server may go silent in the middle of an answer; then the answer ends with what arrived and says the model stopped responding."
       />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={enabled} disabled={!hydrated} onChange={(event) => setEnabled(event.target.checked)} />

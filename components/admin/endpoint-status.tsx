@@ -30,9 +30,13 @@ export function EndpointBadges({ endpoint }: { endpoint: EndpointView }) {
 
 export function StaleBadge({ endpoint }: { endpoint: EndpointView }) {
   if (!endpoint.modelsError) return null;
+  // The server was reached and turned the key down: "Never reached" would send the admin the wrong way.
+  const keyRefused = endpoint.modelsErrorStatus === 401 || endpoint.modelsErrorStatus === 403;
   return (
     <span className={`${badge} bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200`} data-testid="stale-badge" title={endpoint.modelsError}>
-      {endpoint.modelsFetchedAt ? (
+      {keyRefused ? (
+        "Key refused"
+      ) : endpoint.modelsFetchedAt ? (
         <>
           Stale since <LocalTime iso={endpoint.modelsFetchedAt} />
         </>

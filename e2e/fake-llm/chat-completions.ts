@@ -15,7 +15,7 @@ export type ChatBody = {
   tool_choice?: string | { type?: string; function?: { name?: string } };
 };
 
-export function planChat(body: ChatBody, prefix: string): Plan {
+export function planChat(body: ChatBody, prefix: string, ignoreToolResults = false): Plan {
   const messages = body.messages ?? [];
   const last = messages.at(-1);
   const lastUser = [...messages].reverse().find((message) => message.role === "user");
@@ -23,7 +23,7 @@ export function planChat(body: ChatBody, prefix: string): Plan {
   return makePlan(
     {
       lastUserText: contentText(lastUser?.content),
-      toolResult: last?.role === "tool" ? contentText(last.content) : null,
+      toolResult: last?.role === "tool" ? (ignoreToolResults ? "(ignored)" : contentText(last.content)) : null,
       tools: (body.tools ?? []).map((item) => ({ name: item.function?.name ?? "", parameters: item.function?.parameters })),
       toolChoice: typeof choice === "string" ? choice : choice?.function?.name,
       allText: messages.map((message) => contentText(message.content)).join(" "),

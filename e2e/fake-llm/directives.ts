@@ -8,6 +8,8 @@
 //   [[drop:3]]                       stream 3 content chunks, then cut the connection (also when the
 //                                    reply has fewer chunks: the stream never finishes)
 //   [[stall]]                        send the first chunk, then nothing until the client goes away
+//   [[stall:3]]                      send 3 content chunks, then nothing until the client goes away
+//                                    (a model that stops mid-answer; fewer chunks: it never finishes)
 //   [[malformed]]                    a chunk that is not valid JSON after the first content chunk
 //   [[slow:50]]                      50 ms before each content chunk
 //   [[reply:TEXT]]                   reply exactly TEXT (still in chunks); must be the last directive
@@ -24,7 +26,8 @@ export type Directives = {
   /** How many requests with this message fail with statusOnce (default 1). */
   statusTimes?: number;
   drop?: number;
-  stall?: boolean;
+  /** Content chunks sent before the stream goes silent. */
+  stall?: number;
   malformed?: boolean;
   slowMs?: number;
   reply?: string;
@@ -63,7 +66,7 @@ export function parseDirectives(text: string): { directives: Directives; rest: s
           directives.drop = Number(value || 1);
           break;
         case "stall":
-          directives.stall = true;
+          directives.stall = Number(value || 1);
           break;
         case "malformed":
           directives.malformed = true;

@@ -1,4 +1,4 @@
-// CLI: node --import tsx e2e/fake-llm/main.ts --port 4010 --prefix "[A]" [--api-key KEY] [--delay 5]
+// CLI: node --import tsx e2e/fake-llm/main.ts --port 4010 --prefix "[A]" [--api-key KEY] [--delay 5] [--strict-content]
 import { parseArgs } from "node:util";
 import { startFakeLlm } from "./server";
 
@@ -9,6 +9,7 @@ const { values } = parseArgs({
     "api-key": { type: "string" },
     delay: { type: "string", default: "0" },
     models: { type: "string" },
+    "strict-content": { type: "boolean", default: false },
   },
 });
 
@@ -18,6 +19,7 @@ const fake = await startFakeLlm({
   apiKey: values["api-key"] ?? null,
   chunkDelayMs: Number(values.delay),
   models: values.models?.split(","),
+  strictContent: values["strict-content"],
 });
 console.log(`fake-llm listening on ${fake.url}`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -237,6 +237,19 @@ describe("fake LLM server (checked with the openai client)", () => {
     expect((await collectChat("after", false)).content).toBe("[T] Echo: after");
   });
 
+  it("stalls mid-answer after N chunks with [[stall:N]], until the client gives up", async () => {
+    const stalled = await client.chat.completions.create({ model: "m", messages: [{ role: "user", content: "a b c d e [[stall:3]]" }], stream: true });
+    let received = "";
+    const reading = (async () => {
+      for await (const chunk of stalled) received += chunk.choices[0]?.delta.content ?? "";
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(received).toBe("[T] Echo: a ");
+    stalled.controller.abort();
+    await reading;
+    expect((await collectChat("after", false)).content).toBe("[T] Echo: after");
+  });
+
   it("records requests, also for other processes", async () => {
     fake.clearRequests();
     await client.chat.completions.create({ model: "m-two", messages: [{ role: "user", content: "recorded" }] });

@@ -29,6 +29,13 @@ export type FakeLlmOptions = {
   ignoreTools?: boolean;
   /** Answer every completion request with this HTTP status before any byte. */
   failCompletionsWith?: number;
+  /**
+   * Validate Chat Completions messages strictly, like NVIDIA NIM and some llama.cpp builds: a
+   * message whose `content` is null (an assistant turn that only calls tools) gets a 400.
+   */
+  strictContent?: boolean;
+  /** Behave like a model that ignores tool results: after a tool message it answers without it. */
+  ignoreToolResults?: boolean;
 };
 
 export type FakeLlm = {
@@ -125,7 +132,15 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
       }
       const chat = path === "/v1/chat/completions";
       const request = (options.ignoreTools ? { ...body, tools: undefined, tool_choice: undefined } : body) as ChatBody & ResponsesBody;
-      const plan = chat ? planChat(request, prefix) : planResponses(request, prefix);
+      if (chat && options.strictContent) {
+        const index = (request.messages ?? []).findIndex((message) => message.content === null);
+        if (index !== -1) {
+          // NIM's validation error, in OpenAI's error envelope.
+          sendError(res, 400, `1 validation error for ChatCompletionRequest: messages.${index}.content: Input should be a valid string`, { type: "invalid_request_error" });
+          return;
+        }
+      }
+      const plan = chat ? planChat(request, prefix, options.ignoreToolResults) : planResponses(request, prefix);
       if (options.noUsage) plan.directives.noUsage = true;
       const failure = failureFor(plan, failures, JSON.stringify(chat ? (body as ChatBody).messages?.at(-1) : (body as ResponsesBody).input));
       if (failure) {

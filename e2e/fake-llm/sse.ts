@@ -81,10 +81,15 @@ export async function streamPieces(
     if (res.writableNeedDrain) await drained(res, watch);
     // After the first piece rather than before the second, so even a one-piece reply gets one.
     if (malformed && index === 0) res.write(options.malformedFrame);
-    if (stall) {
+    if (stall !== undefined && index + 1 >= stall) {
       await watch.waitClose;
       return false;
     }
+  }
+  // [[stall:N]] with fewer than N pieces goes silent before the end, like drop.
+  if (stall !== undefined) {
+    await watch.waitClose;
+    return false;
   }
   // [[drop:N]] with fewer than N pieces still never lets the stream finish.
   if (drop !== undefined) {
@@ -111,7 +116,7 @@ export async function sendJsonReply(res: ServerResponse, body: unknown, directiv
     res.socket?.destroy();
     return;
   }
-  if (directives.stall) {
+  if (directives.stall !== undefined) {
     await watchClose(res).waitClose;
     return;
   }

@@ -1,18 +1,30 @@
 import "server-only";
-// Admin actions that talk to an endpoint: refresh its model list, and run the capability probe.
-// Both store what they learn, so pages render from the database and never wait on a server.
+// Admin actions that talk to an endpoint: add one (and list its models at once), refresh its model
+// list, and run the capability probe. They store what they learn, so pages render from the database
+// and never wait on a server.
 import { discoverModels } from "@/lib/ai/discovery";
 import { probeEndpoint } from "@/lib/ai/probe";
-import { getEndpointConfig, getEndpointView } from "@/lib/db/endpoints";
+import type { Actor } from "@/lib/db/audit";
+import { createEndpoint, getEndpointConfig, getEndpointView, type SavedEndpoint } from "@/lib/db/endpoints";
 import { recordDiscovery, recordDiscoveryFailure, recordProbe } from "@/lib/db/models";
 import { db } from "@/lib/db/client";
+import type { EndpointInput } from "@/lib/schemas/endpoints";
 import type { EndpointView } from "@/lib/types/endpoints";
+
+/**
+ * Adds an endpoint and fetches its model list on save (bounded by the discovery timeout), so a new
+ * endpoint opens with its models, or with the reason they could not be listed.
+ */
+export async function addEndpoint(actor: Actor, input: EndpointInput): Promise<SavedEndpoint> {
+  const saved = await createEndpoint(actor, input);
+  return { ...saved, endpoint: await refreshEndpointModels(saved.endpoint.id) };
+}
 
 export async function refreshEndpointModels(endpointId: string): Promise<EndpointView> {
   const endpoint = await getEndpointConfig(endpointId);
   const discovery = await discoverModels(endpoint);
   if (discovery.ok) await recordDiscovery(endpointId, discovery.models);
-  else await recordDiscoveryFailure(endpointId, discovery.failure.message);
+  else await recordDiscoveryFailure(endpointId, discovery.failure);
   return getEndpointView(endpointId);
 }
 
@@ -27,7 +39,7 @@ export async function testEndpoint(endpointId: string, modelName?: string): Prom
   if (discovered) await recordDiscovery(endpointId, discovered);
   else {
     const models = result.checks.find((check) => check.id === "models");
-    if (models && !models.ok) await recordDiscoveryFailure(endpointId, models.message);
+    if (models && !models.ok) await recordDiscoveryFailure(endpointId, models);
   }
   const tools = result.checks.find((check) => check.id === "tools");
   await recordProbe(endpointId, result, result.model, tools && !tools.skipped ? tools.ok : null);

@@ -2,9 +2,10 @@ import "server-only";
 // Turns anything a model call throws into a sentence a person can act on: which endpoint, what it
 // said, what to do. Never includes an API key (upstream bodies are scrubbed of anything key-like).
 import { APICallError, RetryError } from "ai";
+import { StreamIdleError } from "@/lib/ai/idle-timeout";
 import { redactSecrets } from "@/lib/ai/tools/redact";
 
-export type ModelErrorKind = "auth" | "unreachable" | "timeout" | "rate_limited" | "not_found" | "upstream" | "dropped" | "unknown";
+export type ModelErrorKind = "auth" | "unreachable" | "timeout" | "idle" | "rate_limited" | "not_found" | "upstream" | "dropped" | "unknown";
 
 export type ModelFailure = { kind: ModelErrorKind; status?: number; message: string };
 
@@ -47,6 +48,15 @@ function causeCode(error: unknown): string | undefined {
   return undefined;
 }
 
+function findIdle(error: unknown): StreamIdleError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === "object"; depth += 1) {
+    if (StreamIdleError.isInstance(current)) return current;
+    current = "cause" in current ? current.cause : undefined;
+  }
+  return undefined;
+}
+
 function isTimeout(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current && typeof current === "object"; depth += 1) {
@@ -69,6 +79,14 @@ const NETWORK_WORDS: Record<string, string> = {
 
 export function describeModelError(error: unknown, endpoint: EndpointRef, secrets: string[] = []): ModelFailure {
   const inner = RetryError.isInstance(error) ? (error.lastError ?? error) : error;
+  // The body went silent mid-answer for the endpoint's idle timeout (lib/ai/idle-timeout.ts).
+  const idle = findIdle(inner);
+  if (idle) {
+    return {
+      kind: "idle",
+      message: `The model stopped responding (nothing for ${Math.round(idle.idleMs / 1000)} s), so the answer ends here; what arrived is kept. Try again; if it keeps happening, tell your admin.`,
+    };
+  }
   // A 2xx whose body broke off: the answer had started, and the connection was cut mid-stream.
   if (APICallError.isInstance(inner) && inner.statusCode !== undefined && inner.statusCode < 300) {
     return {

@@ -32,6 +32,7 @@ function endpointFor(server: FakeLlm, overrides: Partial<EndpointConfig> = {}): 
     apiKeyCiphertext: null,
     headersCiphertext: null,
     timeoutMs: 5000,
+    idleTimeoutMs: 60_000,
     updatedAt: new Date(),
     ...overrides,
   };
@@ -53,7 +54,25 @@ describe("probeEndpoint", () => {
     expect(discovered).toEqual(["probe-model"]);
     const toolRequests = server.requests.filter((req) => JSON.stringify(req.body).includes("get_magic_number"));
     expect(toolRequests).toHaveLength(2);
-    expect(JSON.stringify(toolRequests[1]?.body)).toContain("7310");
+    // The tool's result is random, and the model's answer had to repeat it.
+    const magic = /\((\d{6})\)/.exec(result.checks.find((check) => check.id === "tools")?.message ?? "")?.[1];
+    expect(magic).toBeDefined();
+    expect(JSON.stringify(toolRequests[1]?.body)).toContain(magic);
+  });
+
+  it("fails the tool check when the model answers without the tool's result", async () => {
+    const server = await fake({ ignoreToolResults: true });
+    const { result } = await probeEndpoint(endpointFor(server), null);
+    expect(verdicts(result)).toMatchObject({ stream: true, tools: false });
+    expect(result.checks.find((check) => check.id === "tools")?.message).toMatch(/did not contain it/);
+  });
+
+  it("passes the tool check on a server that refuses content: null (the turn after the tool result is sent)", async () => {
+    const server = await fake({ strictContent: true });
+    const { result } = await probeEndpoint(endpointFor(server), null);
+    expect(verdicts(result)).toMatchObject({ stream: true, tools: true });
+    const toolRequests = server.requests.filter((req) => JSON.stringify(req.body).includes("get_magic_number"));
+    expect(toolRequests).toHaveLength(2);
   });
 
   it("passes every check on hosted-OpenAI kind through the Responses API", async () => {

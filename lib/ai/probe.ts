@@ -1,7 +1,10 @@
 import "server-only";
 // The capability probe behind "Test connection": is the endpoint reachable and authorised (GET
-// /models), does streaming text work, do streamed tool calls work (a tiny tool round trip), and is
+// /models), does streaming text work, do streamed tool calls work (a tiny tool round trip whose
+// random result the model must repeat in a second request, after the tool result: a server that
+// refuses the history with a tool call in it fails here, not in a user's second message), and is
 // token usage reported. Each check ends in a verdict with the upstream's words when it failed.
+import { randomInt } from "node:crypto";
 import { isStepCount, streamText, tool, ToolChoiceViolationError, type LanguageModel } from "ai";
 import { z } from "zod";
 import { discoverModels } from "@/lib/ai/discovery";
@@ -10,7 +13,11 @@ import { endpointApiKey, endpointHeaders, getLanguageModel, type EndpointConfig 
 import type { ProbeCheck, ProbeResult } from "@/lib/types/endpoints";
 
 const PROBE_DEADLINE_MS = 30_000;
-export const MAGIC_NUMBER = 7310;
+
+/** A number the model cannot guess: only a reply built from the tool's result contains it. */
+export function magicNumber(): number {
+  return randomInt(100_000, 1_000_000);
+}
 
 type StreamOutcome = { text: string; error: unknown; inputTokens?: number; outputTokens?: number; toolCalls: number; toolResults: number };
 
@@ -62,7 +69,7 @@ function usageCheck(outcome: StreamOutcome | null): ProbeCheck {
   return { id: "usage", ok: false, message: "The endpoint did not report token usage, so usage and costs will not be recorded." };
 }
 
-async function probeTools(model: LanguageModel, endpoint: EndpointConfig, secrets: string[]): Promise<ProbeCheck> {
+async function probeTools(model: LanguageModel, endpoint: EndpointConfig, secrets: string[], magic = magicNumber()): Promise<ProbeCheck> {
   const outcome = await runStream({
     model,
     prompt: "Call the get_magic_number tool, then tell me the number it returned.",
@@ -70,7 +77,7 @@ async function probeTools(model: LanguageModel, endpoint: EndpointConfig, secret
       get_magic_number: tool({
         description: "Returns the magic number for a label.",
         inputSchema: z.object({ label: z.string().describe("Any short label, e.g. test") }),
-        execute: async () => ({ number: MAGIC_NUMBER }),
+        execute: async () => ({ number: magic }),
       }),
     },
     // Force the call in the first step (tool_choice names the function), then let the model answer.
@@ -89,7 +96,14 @@ async function probeTools(model: LanguageModel, endpoint: EndpointConfig, secret
     return { id: "tools", ok: false, message: "The tool call arrived but its arguments were not valid JSON for the tool's schema." };
   }
   if (!outcome.text.trim()) return { id: "tools", ok: false, message: "The tool ran, but the model did not answer after getting its result." };
-  return { id: "tools", ok: true, message: "A streamed tool call and its result made a full round trip." };
+  if (!outcome.text.includes(String(magic))) {
+    return {
+      id: "tools",
+      ok: false,
+      message: `The tool returned ${magic}, but the model's answer did not contain it (“${outcome.text.trim().slice(0, 80)}”): it may not see tool results.`,
+    };
+  }
+  return { id: "tools", ok: true, message: `A streamed tool call made a full round trip: the model answered with the tool's result (${magic}).` };
 }
 
 /**

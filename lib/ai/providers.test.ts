@@ -1,5 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { isStepCount, streamText, tool } from "ai";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { PRESET_IDS, PRESETS } from "@/lib/ai/presets";
 import { getLanguageModel, type EndpointConfig } from "@/lib/ai/providers";
 import { encryptSecret } from "@/lib/secrets";
 
@@ -17,6 +20,7 @@ function endpoint(overrides: Partial<EndpointConfig>): EndpointConfig {
     apiKeyCiphertext: encryptSecret("sk-test-1234", key),
     headersCiphertext: null,
     timeoutMs: 5000,
+    idleTimeoutMs: 60_000,
     updatedAt: new Date("2026-01-01T00:00:00Z"),
     ...overrides,
   };
@@ -98,6 +102,45 @@ describe("fetchWithTimeout (model calls)", () => {
       const unauthorised = await fetchWithTimeout(5000)(`${fake.url}/nothing-here`, { method: "POST", body: "{}" });
       expect(unauthorised.status).toBe(404);
       expect(fake.requests).toHaveLength(1);
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe("a tool call sent back in the history", () => {
+  // A server that validates like NVIDIA NIM answers 400 to `content: null`; every preset must get
+  // through a tool round trip with it (the second request carries the assistant's tool-call turn).
+  it.each(PRESET_IDS)("preset %s gets through a tool round trip with a server that refuses content: null", async (presetId) => {
+    const { startFakeLlm } = await import("@/e2e/fake-llm/server");
+    const fake = await startFakeLlm({ strictContent: true, models: ["m"] });
+    try {
+      const preset = PRESETS[presetId];
+      const id = `00000000-0000-4000-8000-0000000002${String(PRESET_IDS.indexOf(presetId)).padStart(2, "0")}`;
+      const result = streamText({
+        model: getLanguageModel(endpoint({ id, kind: preset.kind, baseUrl: fake.url, apiKeyCiphertext: null }), "m"),
+        prompt: 'look it up [[tool:lookup {"q":"x"}]]',
+        tools: { lookup: tool({ inputSchema: z.object({ q: z.string() }), execute: async () => ({ found: 424242 }) }) },
+        stopWhen: isStepCount(2),
+        maxRetries: 0,
+        onError: () => {},
+      });
+      let text = "";
+      let failure: unknown;
+      for await (const part of result.fullStream) {
+        if (part.type === "text-delta") text += part.text;
+        else if (part.type === "error") failure ??= part.error;
+      }
+      expect(failure).toBeUndefined();
+      expect(text).toContain("424242");
+      const second = fake.requests.at(-1)?.body as { messages?: Array<{ role: string; content: unknown; tool_calls?: unknown }> } | undefined;
+      if (preset.kind === "openai") {
+        // Hosted OpenAI speaks the Responses API, where a tool call is an item, not a message.
+        expect(fake.requests.at(-1)?.path).toBe("/v1/responses");
+      } else {
+        const toolTurn = second?.messages?.find((message) => message.role === "assistant" && message.tool_calls);
+        expect(toolTurn?.content).toBe("");
+      }
     } finally {
       await fake.close();
     }

@@ -1,7 +1,8 @@
 import "server-only";
 // The ONLY place a model object is built. A stored endpoint + model name becomes an AI SDK
 // LanguageModel: hosted OpenAI through @ai-sdk/openai (Responses API, or Chat Completions when the
-// admin chose it), everything else through @ai-sdk/openai-compatible with usage reporting on.
+// admin chose it), everything else through @ai-sdk/openai-compatible with usage reporting on and
+// tool-call turns sent back with `content: ""` (lib/ai/request-body.ts).
 // Providers are cached per endpoint *version* (id + updatedAt read from the database), so an admin's
 // change is picked up by the next message on every replica without a restart.
 import { createOpenAI } from "@ai-sdk/openai";
@@ -9,6 +10,8 @@ import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModel } from "ai";
 import { z } from "zod";
 import type { EndpointKind } from "@/lib/generated/prisma/client";
+import { withIdleTimeout } from "@/lib/ai/idle-timeout";
+import { withEmptyToolCallContent } from "@/lib/ai/request-body";
 import { decryptSecret } from "@/lib/secrets";
 
 export type EndpointConfig = {
@@ -20,6 +23,8 @@ export type EndpointConfig = {
   apiKeyCiphertext: string | null;
   headersCiphertext: string | null;
   timeoutMs: number;
+  /** Longest silence allowed between two chunks of a response body (lib/ai/idle-timeout.ts). */
+  idleTimeoutMs: number;
   updatedAt: Date;
 };
 
@@ -77,11 +82,13 @@ export function endpointSecrets(endpoint: Pick<EndpointConfig, "apiKeyCiphertext
 
 /**
  * fetch for model calls. The endpoint's timeout applies to getting the response headers (connect +
- * first byte); a long stream is not cut off by it. A 429 or 5xx answer (which arrives before any
- * token) is retried with exponential backoff that honours Retry-After; once a response has started,
- * nothing is retried. Connection failures are not retried: "unreachable" is said at once.
+ * first byte); a long stream is not cut off by it, but a body that stays silent for `idleTimeoutMs`
+ * errors with a StreamIdleError (a stalled model must not hold a turn until the HTTP client's own
+ * 300 s body timeout). A 429 or 5xx answer (which arrives before any token) is retried with
+ * exponential backoff that honours Retry-After; once a response has started, nothing is retried.
+ * Connection failures are not retried: "unreachable" is said at once.
  */
-export function fetchWithTimeout(timeoutMs: number, policy = RETRY_POLICY): typeof fetch {
+export function fetchWithTimeout(timeoutMs: number, policy = RETRY_POLICY, idleTimeoutMs?: number): typeof fetch {
   const attempt = async (input: Parameters<typeof fetch>[0], init: RequestInit | undefined) => {
     const controller = new AbortController();
     const timer = setTimeout(
@@ -99,7 +106,7 @@ export function fetchWithTimeout(timeoutMs: number, policy = RETRY_POLICY): type
     for (let retry = 0; ; retry += 1) {
       const response = await attempt(input, init);
       const retryable = response.status === 429 || response.status >= 500;
-      if (!retryable || retry >= policy.retries) return response;
+      if (!retryable || retry >= policy.retries) return idleTimeoutMs ? withIdleTimeout(response, idleTimeoutMs) : response;
       const asked = retryAfterMs(response.headers);
       const delay = asked ?? policy.initialDelayMs * 2 ** retry;
       if (delay > policy.maxDelayMs) return response;
@@ -114,7 +121,7 @@ function buildProvider(endpoint: EndpointConfig): Provider {
     baseURL: endpoint.baseUrl,
     apiKey: endpointApiKey(endpoint),
     headers: endpointHeaders(endpoint),
-    fetch: fetchWithTimeout(endpoint.timeoutMs),
+    fetch: fetchWithTimeout(endpoint.timeoutMs, RETRY_POLICY, endpoint.idleTimeoutMs),
   };
   if (endpoint.kind === "openai") {
     // @ai-sdk/openai insists on a key; an OpenAI-kind endpoint behind a keyless proxy still works.
@@ -123,7 +130,12 @@ function buildProvider(endpoint: EndpointConfig): Provider {
       languageModel: (modelName) => (endpoint.useChatCompletions ? openai.chat(modelName) : openai.responses(modelName)),
     };
   }
-  const compatible = createOpenAICompatible({ ...common, name: `endpoint-${endpoint.id}`, includeUsage: true });
+  const compatible = createOpenAICompatible({
+    ...common,
+    name: `endpoint-${endpoint.id}`,
+    includeUsage: true,
+    transformRequestBody: withEmptyToolCallContent,
+  });
   return { languageModel: (modelName) => compatible.chatModel(modelName) };
 }
 

@@ -45,7 +45,7 @@ export function envSources(env: Pick<Env, "OPENAI_API_KEY" | "OPENAI_BASE_URL" |
 async function seedSource(source: Source, log: (line: string) => void): Promise<void> {
   const { endpoint } = await createEndpoint(
     SYSTEM,
-    { name: source.name, preset: source.preset, baseUrl: source.baseUrl, apiKey: source.apiKey, removeApiKey: false, timeoutSeconds: 60, enabled: true, useChatCompletions: false },
+    { name: source.name, preset: source.preset, baseUrl: source.baseUrl, apiKey: source.apiKey, removeApiKey: false, timeoutSeconds: 60, idleTimeoutSeconds: 60, enabled: true, useChatCompletions: false },
     "env",
   );
   let modelName = source.model;

@@ -14,6 +14,7 @@ const model = {
     apiKeyCiphertext: null,
     headersCiphertext: null,
     timeoutMs: 60_000,
+    idleTimeoutMs: 60_000,
     updatedAt: new Date(0),
   },
 };

@@ -5,8 +5,8 @@ import { createUIMessageStreamResponse, isStepCount, streamText, toUIMessageStre
 import { catchStreamErrors } from "@/lib/chat/catch-stream-errors";
 import { isToolCallError, toolErrorText, toolsForTurn } from "@/lib/chat/turn-tools";
 import { resolveModel } from "@/lib/ai/models";
-import { describeModelError } from "@/lib/ai/errors";
 import { endpointSecrets, getLanguageModel } from "@/lib/ai/providers";
+import { reportModelError } from "@/lib/ai/user-facing-error";
 import { AppError } from "@/lib/errors";
 import type { PreviewRequest } from "@/lib/schemas/preview";
 import { NO_MODEL_MESSAGE } from "@/lib/types/chat";
@@ -32,7 +32,8 @@ export async function streamPreview(request: PreviewRequest, abortSignal: AbortS
   return createUIMessageStreamResponse({
     stream: toUIMessageStream({
       stream: catchStreamErrors(result.stream, (error): TextStreamPart<ToolSet> => ({ type: "error", error })),
-      onError: (error) => (isToolCallError(error) ? toolErrorText(error) : describeModelError(error, model.endpoint, endpointSecrets(model.endpoint)).message),
+      // The builder's user sees no endpoint URL or host; the log has the cause under the reference.
+      onError: (error) => (isToolCallError(error) ? toolErrorText(error) : reportModelError(error, model.endpoint, endpointSecrets(model.endpoint)).message),
     }),
     headers: { "Cache-Control": "no-cache, no-transform" },
   });

@@ -3,8 +3,8 @@ import "server-only";
 // The response body is read to its end whatever the browser does (lib/chat/detached-body.ts):
 // closing the tab does not stop the answer, only Stop (which aborts the turn's signal) does.
 import { convertToModelMessages, createUIMessageStreamResponse, isStepCount, streamText, toUIMessageStream, type TextStreamPart, type ToolSet } from "ai";
-import { describeModelError } from "@/lib/ai/errors";
 import { endpointSecrets, getLanguageModel } from "@/lib/ai/providers";
+import { reportModelError } from "@/lib/ai/user-facing-error";
 import { assistantRecord, finishTurn } from "@/lib/chat/finish-turn";
 import { catchStreamErrors } from "@/lib/chat/catch-stream-errors";
 import { detachedBody } from "@/lib/chat/detached-body";
@@ -21,8 +21,9 @@ export async function streamTurn(turn: Turn): Promise<Response> {
   try {
     const { metrics, observe } = createTurnMetrics();
     let failure: string | null = null;
+    // The user's sentence (no endpoint URL or host) with a reference; the log gets the full cause.
     const describe = (error: unknown): string => {
-      failure ??= describeModelError(error, model.endpoint, endpointSecrets(model.endpoint)).message;
+      failure ??= reportModelError(error, model.endpoint, endpointSecrets(model.endpoint)).message;
       return failure;
     };
 
@@ -44,7 +45,7 @@ export async function streamTurn(turn: Turn): Promise<Response> {
       // honouring Retry-After; the SDK's own retries would repeat them.
       maxRetries: 0,
       onError: ({ error }) => {
-        if (!handle.signal.aborted) console.warn(`[switchboard] Model call failed: ${describe(error)}`);
+        if (!handle.signal.aborted) describe(error);
       },
     });
 

@@ -3,6 +3,7 @@ import "server-only";
 // (toEndpointView is the only way an endpoint leaves the server, and it drops every secret).
 import { normaliseBaseUrl } from "@/lib/ai/base-url";
 import { PRESETS } from "@/lib/ai/presets";
+import { secretsToReenter } from "@/lib/ai/secrets-follow-origin";
 import { forgetEndpoint, type EndpointConfig } from "@/lib/ai/providers";
 import { recordAudit, type Actor } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
@@ -22,6 +23,7 @@ export const endpointConfigSelect = {
   apiKeyCiphertext: true,
   headersCiphertext: true,
   timeoutMs: true,
+  idleTimeoutMs: true,
   updatedAt: true,
 } satisfies Prisma.EndpointSelect;
 
@@ -51,6 +53,7 @@ export function toEndpointView(endpoint: Endpoint & { models: Model[] }, default
     apiKeyHint: endpoint.apiKeyHint,
     headerNames: endpoint.headerNames,
     timeoutSeconds: Math.round(endpoint.timeoutMs / 1000),
+    idleTimeoutSeconds: Math.round(endpoint.idleTimeoutMs / 1000),
     enabled: endpoint.enabled,
     origin: endpoint.origin,
     probe: probe?.success ? probe.data : null,
@@ -58,6 +61,7 @@ export function toEndpointView(endpoint: Endpoint & { models: Model[] }, default
     modelsFetchedAt: endpoint.modelsFetchedAt?.toISOString() ?? null,
     modelsCheckedAt: endpoint.modelsCheckedAt?.toISOString() ?? null,
     modelsError: endpoint.modelsError,
+    modelsErrorStatus: endpoint.modelsErrorStatus,
     updatedAt: endpoint.updatedAt.toISOString(),
     models: [...endpoint.models].sort((a, b) => a.name.localeCompare(b.name)).map((model) => toModelView(model, defaultModelId)),
   };
@@ -134,6 +138,7 @@ export async function createEndpoint(actor: Actor, input: EndpointInput, origin 
         headersCiphertext: headers?.ciphertext ?? null,
         headerNames: headers?.names ?? [],
         timeoutMs: input.timeoutSeconds * 1000,
+        idleTimeoutMs: input.idleTimeoutSeconds * 1000,
         enabled: input.enabled,
         origin,
       },
@@ -156,6 +161,21 @@ export async function updateEndpoint(actor: Actor, id: string, patch: Partial<En
   if (!current) throw new AppError("not_found", "That endpoint does not exist (it may have been deleted).");
   const preset = patch.preset ? PRESETS[patch.preset] : null;
   const base = patch.baseUrl !== undefined ? parseBaseUrl(patch.baseUrl) : null;
+  if (base) {
+    // Stored secrets follow their server: a move to another origin needs them entered again.
+    const reenter = secretsToReenter(current.baseUrl, base.url, {
+      hasStoredKey: current.apiKeyCiphertext !== null,
+      newKeyGiven: Boolean(patch.apiKey),
+      removeKey: patch.removeApiKey ?? false,
+      headersKeptWithoutValue:
+        patch.headers === undefined ? current.headerNames : patch.headers.filter((header) => !header.value && current.headerNames.includes(header.name)).map((header) => header.name),
+    });
+    if (reenter) {
+      throw new AppError("validation", "The base URL points to another server, so the stored API key and header values must be entered again (or removed) before saving.", {
+        fields: reenter,
+      });
+    }
+  }
   const headers = mergeHeaders(patch.headers, current.headersCiphertext);
   const kind = preset?.kind ?? current.kind;
   const data: Prisma.EndpointUpdateInput = {
@@ -166,6 +186,7 @@ export async function updateEndpoint(actor: Actor, id: string, patch: Partial<En
     ...secretFields(patch.apiKey, patch.removeApiKey ?? false),
     ...(headers ? { headersCiphertext: headers.ciphertext, headerNames: headers.names } : {}),
     ...(patch.timeoutSeconds !== undefined ? { timeoutMs: patch.timeoutSeconds * 1000 } : {}),
+    ...(patch.idleTimeoutSeconds !== undefined ? { idleTimeoutMs: patch.idleTimeoutSeconds * 1000 } : {}),
     ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
   };
   const changed = Object.keys(data).filter((key) => !["apiKeyCiphertext", "apiKeyHint", "headersCiphertext"].includes(key));

@@ -14,14 +14,17 @@ export async function recordDiscovery(endpointId: string, names: string[]): Prom
     db.model.createMany({ data: names.map((name) => ({ endpointId, name, source: "discovered" })), skipDuplicates: true }),
     db.model.updateMany({ where: { endpointId, name: { in: names } }, data: { listed: true } }),
     db.model.updateMany({ where: { endpointId, source: "discovered", name: { notIn: names } }, data: { listed: false } }),
-    db.endpoint.update({ where: { id: endpointId }, data: { modelsFetchedAt: now, modelsCheckedAt: now, modelsError: null } }),
+    db.endpoint.update({ where: { id: endpointId }, data: { modelsFetchedAt: now, modelsCheckedAt: now, modelsError: null, modelsErrorStatus: null } }),
   ]);
 }
 
-/** Stores a failed discovery; the stored list stays and is shown as stale. */
-export async function recordDiscoveryFailure(endpointId: string, message: string): Promise<void> {
+/** Stores a failed discovery (with the HTTP status when the server answered); the stored list stays and is shown as stale. */
+export async function recordDiscoveryFailure(endpointId: string, failure: { message: string; status?: number }): Promise<void> {
   // updateMany: an endpoint deleted meanwhile is not an error.
-  await db.endpoint.updateMany({ where: { id: endpointId }, data: { modelsCheckedAt: new Date(), modelsError: message } });
+  await db.endpoint.updateMany({
+    where: { id: endpointId },
+    data: { modelsCheckedAt: new Date(), modelsError: failure.message, modelsErrorStatus: failure.status ?? null },
+  });
 }
 
 export async function recordProbe(endpointId: string, probe: ProbeResult, modelName: string | null, toolsOk: boolean | null) {

@@ -28,11 +28,12 @@ type ModelRow = {
   apiKeyCiphertext: string | null;
   headersCiphertext: string | null;
   timeoutMs: number;
+  idleTimeoutMs: number;
   updatedAt: Date;
 };
 
 const MODEL_COLUMNS = Prisma.sql`m.id, m.name, m."displayName", m."toolsOk", e.id AS "endpointId", e.name AS "endpointName", e.kind, e."baseUrl",
-      e."useChatCompletions", e."apiKeyCiphertext", e."headersCiphertext", e."timeoutMs", e."updatedAt"`;
+      e."useChatCompletions", e."apiKeyCiphertext", e."headersCiphertext", e."timeoutMs", e."idleTimeoutMs", e."updatedAt"`;
 
 /** Enabled models, best first: the wanted one, then the default, then the oldest. */
 function modelQuery(wanted: Prisma.Sql) {
@@ -96,6 +97,7 @@ function toResolvedModel(row: ModelRow | undefined): ResolvedModel | null {
       apiKeyCiphertext: row.apiKeyCiphertext,
       headersCiphertext: row.headersCiphertext,
       timeoutMs: row.timeoutMs,
+      idleTimeoutMs: row.idleTimeoutMs,
       updatedAt: row.updatedAt,
     },
   };

@@ -17,6 +17,12 @@ export const headerInputSchema = z.object({
   value: z.string().max(4096, "Header values are at most 4096 characters.").optional(),
 });
 
+const idleTimeoutSecondsSchema = z.coerce
+  .number({ error: "The idle timeout must be a number of seconds." })
+  .int("The idle timeout must be a whole number of seconds.")
+  .min(1, "The idle timeout must be at least 1 second.")
+  .max(600, "The idle timeout can be at most 600 seconds.");
+
 export const endpointInputSchema = z.object({
   name: z.string().trim().min(1, "Give the endpoint a name.").max(80, "Keep the name under 80 characters."),
   preset: z.enum(PRESET_IDS, { error: "Choose what kind of server this is." }),
@@ -32,13 +38,20 @@ export const endpointInputSchema = z.object({
     .int("The timeout must be a whole number of seconds.")
     .min(1, "The timeout must be at least 1 second.")
     .max(600, "The timeout can be at most 600 seconds."),
+  /** Longest silence in the middle of an answer; then the turn ends with what arrived. */
+  idleTimeoutSeconds: idleTimeoutSecondsSchema.default(60),
   enabled: z.boolean().default(true),
 });
 
 export type EndpointInput = z.infer<typeof endpointInputSchema>;
 
+// A PATCH changes only what it names: .partial() keeps the create schema's defaults, which would
+// quietly re-enable an endpoint or reset its idle timeout on any partial change.
 export const endpointPatchSchema = endpointInputSchema.partial().extend({
+  useChatCompletions: z.boolean().optional(),
   removeApiKey: z.boolean().optional(),
+  idleTimeoutSeconds: idleTimeoutSecondsSchema.optional(),
+  enabled: z.boolean().optional(),
 });
 
 export const modelPatchSchema = z

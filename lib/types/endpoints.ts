@@ -41,6 +41,8 @@ export type EndpointView = {
   apiKeyHint: string | null;
   headerNames: string[];
   timeoutSeconds: number;
+  /** Longest silence between chunks of an answer before the turn ends. */
+  idleTimeoutSeconds: number;
   enabled: boolean;
   origin: string;
   probe: ProbeResult | null;
@@ -48,6 +50,8 @@ export type EndpointView = {
   modelsFetchedAt: string | null;
   modelsCheckedAt: string | null;
   modelsError: string | null;
+  /** HTTP status of the failed listing when the server answered (401/403: it refused the key). */
+  modelsErrorStatus: number | null;
   updatedAt: string;
   models: ModelView[];
 };

@@ -1,10 +1,11 @@
+import { addEndpoint } from "@/lib/ai/endpoint-checks";
 import { withAdmin } from "@/lib/auth/handlers";
-import { createEndpoint, listEndpointViews } from "@/lib/db/endpoints";
+import { listEndpointViews } from "@/lib/db/endpoints";
 import { endpointInputSchema } from "@/lib/schemas/endpoints";
 
 export const GET = withAdmin(async () => Response.json({ endpoints: await listEndpointViews() }));
 
 export const POST = withAdmin(async (req, { user }) => {
   const input = endpointInputSchema.parse(await req.json().catch(() => ({})));
-  return Response.json(await createEndpoint(user, input), { status: 201 });
+  return Response.json(await addEndpoint(user, input), { status: 201 });
 });

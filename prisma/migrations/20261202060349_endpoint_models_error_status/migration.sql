@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Endpoint" ADD COLUMN     "modelsErrorStatus" INTEGER;
