@@ -5,6 +5,7 @@ import "server-only";
 // Ownership (userId) is part of every statement.
 import { searchTextOf } from "@/lib/chat/parts";
 import { db } from "@/lib/db/client";
+import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ChatPart, MessageStatus } from "@/lib/types/chat";
 
@@ -42,7 +43,37 @@ const INSERT_MESSAGES = Prisma.sql`INSERT INTO "Message" (id, "conversationId", 
   SELECT v.id, conv.id, v.role, v.parts, v.status, v.runner, v.model_id, v.model_name, v.endpoint_name, v.search_text, v.created_at FROM conv, (VALUES`;
 const VALUES_ALIAS = Prisma.sql`) AS v(id, role, parts, status, runner, model_id, model_name, endpoint_name, search_text, created_at) RETURNING id`;
 
+const ONE_STREAMING_INDEX = "Message_one_streaming_per_conversation";
+// How the driver adapter reports a raw statement's unique violation (Prisma's P2010).
+const uniqueViolationSchema = z.object({
+  meta: z.object({ driverAdapterError: z.object({ cause: z.object({ originalCode: z.literal("23505"), constraint: z.object({ index: z.string() }) }) }) }),
+});
+
+/** True for the error of a second "streaming" message in one conversation (see the migration "one_streaming_answer"). */
+export function isOneStreamingViolation(error: unknown): boolean {
+  const parsed = uniqueViolationSchema.safeParse(error);
+  return parsed.success && parsed.data.meta.driverAdapterError.cause.constraint.index === ONE_STREAMING_INDEX;
+}
+
+/**
+ * Runs a statement that may write a "streaming" message: when another instance started a turn in
+ * the same conversation meanwhile, the partial unique index on streaming messages refuses the write
+ * (the statement's NOT EXISTS guard cannot see the other's uncommitted row), and the turn is busy.
+ */
+async function busyOnUniqueViolation<T>(run: () => Promise<T>): Promise<T | "busy"> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isOneStreamingViolation(error)) return "busy";
+    throw error;
+  }
+}
+
 export async function beginTurn(input: BeginTurnInput): Promise<BeginTurnResult> {
+  return busyOnUniqueViolation(() => writeTurnStart(input));
+}
+
+async function writeTurnStart(input: BeginTurnInput): Promise<BeginTurnResult> {
   const now = new Date();
   const rows = messageRows(input, now);
   if (input.create) {
@@ -72,14 +103,26 @@ export async function beginTurn(input: BeginTurnInput): Promise<BeginTurnResult>
   return row?.owned ? "busy" : "not_found";
 }
 
+export type ResumeTurnResult = BeginTurnResult | "stale";
+
 /**
  * Continues an answer after the user answered its approval requests: its parts (with the answers)
  * are written and it becomes "streaming" again, in one statement, refused while another answer in
- * the conversation is being written.
+ * the conversation is being written, and "stale" unless every answered request is still open in the
+ * stored answer (an approval resumed twice runs its action once).
  */
-export async function resumeTurn(input: { userId: string; conversationId: string; messageId: string; parts: ChatPart[]; runnerId: string }): Promise<BeginTurnResult> {
+export async function resumeTurn(input: {
+  userId: string;
+  conversationId: string;
+  messageId: string;
+  parts: ChatPart[];
+  /** The approval requests answered: each must still be open. */
+  approvalIds: string[];
+  runnerId: string;
+}): Promise<ResumeTurnResult> {
   const now = new Date();
-  const result = await db.$queryRaw<Array<{ updated: number; owned: boolean }>>`WITH conv AS (
+  const open = JSON.stringify(input.approvalIds.map((id) => ({ state: "approval-requested", approval: { id } })));
+  const run = () => db.$queryRaw<Array<{ updated: number; owned: boolean; busy: boolean }>>`WITH conv AS (
       UPDATE "Conversation" c SET "lastMessageAt" = ${now}::timestamp, "updatedAt" = ${now}::timestamp
       WHERE c.id = ${input.conversationId}::uuid AND c."userId" = ${input.userId}::uuid
         AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id AND m.status = 'streaming')
@@ -87,13 +130,18 @@ export async function resumeTurn(input: { userId: string; conversationId: string
     ), msg AS (
       UPDATE "Message" m SET status = 'streaming', "runnerId" = ${input.runnerId}, parts = ${JSON.stringify(input.parts)}::jsonb, error = NULL
       WHERE m.id = ${input.messageId}::uuid AND m.role = 'assistant' AND m."conversationId" IN (SELECT id FROM conv)
+        AND m.status <> 'streaming' AND m.parts @> ${open}::jsonb
       RETURNING m.id
     )
     SELECT (SELECT count(*) FROM msg)::int AS updated,
-      EXISTS (SELECT 1 FROM "Conversation" WHERE id = ${input.conversationId}::uuid AND "userId" = ${input.userId}::uuid) AS owned`;
-  const row = result[0];
+      EXISTS (SELECT 1 FROM "Conversation" WHERE id = ${input.conversationId}::uuid AND "userId" = ${input.userId}::uuid) AS owned,
+      EXISTS (SELECT 1 FROM "Message" WHERE "conversationId" = ${input.conversationId}::uuid AND status = 'streaming') AS busy`;
+  const rows = await busyOnUniqueViolation(run);
+  if (rows === "busy") return "busy";
+  const row = rows[0];
   if (row && row.updated > 0) return "started";
-  return row?.owned ? "busy" : "not_found";
+  if (!row?.owned) return "not_found";
+  return row.busy ? "busy" : "stale";
 }
 
 export type FinishTurnInput = {
@@ -106,6 +154,8 @@ export type FinishTurnInput = {
   outputTokens: number | null;
   ttftMs: number | null;
   durationMs: number | null;
+  /** Write only over an answer not finished meanwhile ("streaming", or "interrupted" by a sweep). */
+  onlyIfUnfinished?: boolean;
 };
 
 export type FinishTurnResult = {
@@ -129,6 +179,7 @@ export async function finishTurnMessage(input: FinishTurnInput): Promise<FinishT
       "searchText" = ${searchTextOf(input.parts)}
     FROM "Conversation" c
     WHERE m.id = ${input.messageId}::uuid AND c.id = m."conversationId" AND c."userId" = ${input.userId}::uuid
+      AND (${input.onlyIfUnfinished ?? false} IS FALSE OR m.status IN ('streaming', 'interrupted'))
     RETURNING c.title, CASE WHEN m.status = 'complete' AND NOT EXISTS (
         SELECT 1 FROM "Message" o WHERE o."conversationId" = m."conversationId" AND o.role = 'assistant' AND o.status = 'complete' AND o.id <> m.id)
       THEN (SELECT u."searchText" FROM "Message" u WHERE u."conversationId" = m."conversationId" AND u.role = 'user' ORDER BY u."createdAt", u.id LIMIT 1)
