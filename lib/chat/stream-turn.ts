@@ -50,7 +50,14 @@ export async function streamTurn(turn: Turn): Promise<Response> {
     const { answerId: assistantId } = turn;
     const startMetadata: ChatMessageMetadata = { modelName: model.label, endpointName: model.endpoint.name };
     const stream = toUIMessageStream<ToolSet, ChatUIMessage>({
-      stream: catchStreamErrors(result.stream, (error): TextStreamPart<ToolSet> => ({ type: "error", error }), observe),
+      // The answer ends at the model's first error (a malformed chunk too): the browser stops there,
+      // so what is saved is what was shown. A failed tool call is not the answer's end.
+      stream: catchStreamErrors(
+        result.stream,
+        (error): TextStreamPart<ToolSet> => ({ type: "error", error }),
+        observe,
+        (part) => part.type === "error" && !isToolCallError(part.error),
+      ),
       originalMessages: turn.history,
       generateMessageId: () => assistantId,
       messageMetadata: ({ part }) => (part.type === "start" ? startMetadata : undefined),
