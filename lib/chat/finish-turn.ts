@@ -7,10 +7,26 @@ import { titleConversation } from "@/lib/chat/generate-title";
 import { toStorableParts } from "@/lib/chat/parts";
 import { tokenCount, type TurnMetrics } from "@/lib/chat/turn-metrics";
 import type { ResolvedModel } from "@/lib/ai/models";
-import type { AssistantMessageInput } from "@/lib/db/messages";
 import { INTERRUPTED_MESSAGE, type TurnLease } from "@/lib/chat/runner";
 import { finishTurnMessage, type FinishTurnInput, type FinishTurnResult } from "@/lib/db/turn-writes";
-import type { ChatUIMessage, MessageStatus } from "@/lib/types/chat";
+import type { ChatPart, ChatUIMessage, MessageStatus } from "@/lib/types/chat";
+
+/** The assistant's message as a turn ends, before it is written over its placeholder. */
+export type AssistantMessageInput = {
+  id: string;
+  userId: string;
+  conversationId: string;
+  parts: ChatPart[];
+  status: MessageStatus;
+  error: string | null;
+  modelId: string | null;
+  modelName: string | null;
+  endpointName: string | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  ttftMs: number | null;
+  durationMs: number | null;
+};
 
 export type TurnEnd = {
   /** The user pressed Stop (the upstream request was aborted). */
