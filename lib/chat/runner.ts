@@ -10,8 +10,10 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import pg from "pg";
 import { db } from "@/lib/db/client";
+import type { LeaseFreeRow } from "@/lib/db/raw-rows";
 import { reconnectDelayMs } from "@/lib/db/stop-signals";
 import { getEnv } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 const LOCK_CLASS = 774_203;
 export const INTERRUPTED_MESSAGE = "The server stopped before this answer was finished. Regenerate it to try again.";
@@ -135,6 +137,9 @@ export async function takeTurnLease(): Promise<TurnLease> {
   };
 }
 
+/** The lease check's statement; rows: leaseFreeRowSchema (lib/db/raw-rows.ts). */
+export const leaseFreeStatement = (key: number) => Prisma.sql`SELECT pg_try_advisory_xact_lock(${LOCK_CLASS}::int, ${key}::int) AS free`;
+
 /** True while the lease (or, for rows of older versions, the instance) with this id holds its lock. */
 async function isLeaseHeld(id: string): Promise<boolean> {
   const key = Number(id);
@@ -142,7 +147,7 @@ async function isLeaseHeld(id: string): Promise<boolean> {
   if (state.leases.has(key)) return true;
   // A transaction-level try-lock succeeds only if no session holds the lock; it is released when
   // this one-statement transaction ends.
-  const rows = await db.$queryRaw<Array<{ free: boolean }>>`SELECT pg_try_advisory_xact_lock(${LOCK_CLASS}::int, ${key}::int) AS free`;
+  const rows = await db.$queryRaw<LeaseFreeRow[]>(leaseFreeStatement(key));
   return rows[0]?.free === false;
 }
 

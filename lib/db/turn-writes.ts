@@ -2,9 +2,10 @@ import "server-only";
 // The two writes of a chat turn, one SQL statement each. At the start: the user's message, a
 // "streaming" placeholder for the answer (so a crash leaves a trace) and the conversation's
 // activity, refused while another answer is being written. At the end: the answer, once.
-// Ownership (userId) is part of every statement.
+// Ownership (userId) is part of every statement. Row types: lib/db/raw-rows.ts.
 import { searchTextOf } from "@/lib/chat/parts";
 import { db } from "@/lib/db/client";
+import type { BeginTurnRow, FinishTurnRow, ResumeTurnRow } from "@/lib/db/raw-rows";
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ChatPart, MessageStatus } from "@/lib/types/chat";
@@ -55,6 +56,22 @@ export function isOneStreamingViolation(error: unknown): boolean {
   return parsed.success && parsed.data.meta.driverAdapterError.cause.constraint.index === ONE_STREAMING_INDEX;
 }
 
+/** beginTurn's statement for an existing conversation; rows: beginTurnRowSchema. */
+export function beginTurnStatement(input: BeginTurnInput, now: Date, rows: Prisma.Sql = messageRows(input, now)) {
+  return Prisma.sql`WITH conv AS (
+      UPDATE "Conversation" c SET "lastMessageAt" = ${now}::timestamp, "updatedAt" = ${now}::timestamp,
+        "modelId" = COALESCE(${input.pickedModelId}::uuid, c."modelId")
+      WHERE c.id = ${input.conversationId}::uuid AND c."userId" = ${input.userId}::uuid
+        AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id AND m.status = 'streaming')
+      RETURNING c.id
+    ), removed AS (
+      DELETE FROM "Message" WHERE id = ${input.replaceMessageId}::uuid AND role = 'assistant' AND "conversationId" IN (SELECT id FROM conv)
+      RETURNING id
+    ), msgs AS (${INSERT_MESSAGES} ${rows} ${VALUES_ALIAS})
+    SELECT (SELECT count(*) FROM conv)::int AS updated,
+      EXISTS (SELECT 1 FROM "Conversation" WHERE id = ${input.conversationId}::uuid AND "userId" = ${input.userId}::uuid) AS owned`;
+}
+
 /**
  * Runs a statement that may write a "streaming" message: when another instance started a turn in
  * the same conversation meanwhile, the partial unique index on streaming messages refuses the write
@@ -86,18 +103,7 @@ async function writeTurnStart(input: BeginTurnInput): Promise<BeginTurnResult> {
       SELECT count(*) FROM msgs`;
     return "started";
   }
-  const result = await db.$queryRaw<Array<{ updated: number; owned: boolean }>>`WITH conv AS (
-      UPDATE "Conversation" c SET "lastMessageAt" = ${now}::timestamp, "updatedAt" = ${now}::timestamp,
-        "modelId" = COALESCE(${input.pickedModelId}::uuid, c."modelId")
-      WHERE c.id = ${input.conversationId}::uuid AND c."userId" = ${input.userId}::uuid
-        AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id AND m.status = 'streaming')
-      RETURNING c.id
-    ), removed AS (
-      DELETE FROM "Message" WHERE id = ${input.replaceMessageId}::uuid AND role = 'assistant' AND "conversationId" IN (SELECT id FROM conv)
-      RETURNING id
-    ), msgs AS (${INSERT_MESSAGES} ${rows} ${VALUES_ALIAS})
-    SELECT (SELECT count(*) FROM conv)::int AS updated,
-      EXISTS (SELECT 1 FROM "Conversation" WHERE id = ${input.conversationId}::uuid AND "userId" = ${input.userId}::uuid) AS owned`;
+  const result = await db.$queryRaw<BeginTurnRow[]>(beginTurnStatement(input, now, rows));
   const row = result[0];
   if (row && row.updated > 0) return "started";
   return row?.owned ? "busy" : "not_found";
@@ -105,13 +111,7 @@ async function writeTurnStart(input: BeginTurnInput): Promise<BeginTurnResult> {
 
 export type ResumeTurnResult = BeginTurnResult | "stale";
 
-/**
- * Continues an answer after the user answered its approval requests: its parts (with the answers)
- * are written and it becomes "streaming" again, in one statement, refused while another answer in
- * the conversation is being written, and "stale" unless every answered request is still open in the
- * stored answer (an approval resumed twice runs its action once).
- */
-export async function resumeTurn(input: {
+export type ResumeTurnInput = {
   userId: string;
   conversationId: string;
   messageId: string;
@@ -119,10 +119,12 @@ export async function resumeTurn(input: {
   /** The approval requests answered: each must still be open. */
   approvalIds: string[];
   runnerId: string;
-}): Promise<ResumeTurnResult> {
-  const now = new Date();
+};
+
+/** resumeTurn's statement; rows: resumeTurnRowSchema. */
+export function resumeTurnStatement(input: ResumeTurnInput, now: Date) {
   const open = JSON.stringify(input.approvalIds.map((id) => ({ state: "approval-requested", approval: { id } })));
-  const run = () => db.$queryRaw<Array<{ updated: number; owned: boolean; busy: boolean }>>`WITH conv AS (
+  return Prisma.sql`WITH conv AS (
       UPDATE "Conversation" c SET "lastMessageAt" = ${now}::timestamp, "updatedAt" = ${now}::timestamp
       WHERE c.id = ${input.conversationId}::uuid AND c."userId" = ${input.userId}::uuid
         AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id AND m.status = 'streaming')
@@ -136,6 +138,16 @@ export async function resumeTurn(input: {
     SELECT (SELECT count(*) FROM msg)::int AS updated,
       EXISTS (SELECT 1 FROM "Conversation" WHERE id = ${input.conversationId}::uuid AND "userId" = ${input.userId}::uuid) AS owned,
       EXISTS (SELECT 1 FROM "Message" WHERE "conversationId" = ${input.conversationId}::uuid AND status = 'streaming') AS busy`;
+}
+
+/**
+ * Continues an answer after the user answered its approval requests: its parts (with the answers)
+ * are written and it becomes "streaming" again, in one statement, refused while another answer in
+ * the conversation is being written, and "stale" unless every answered request is still open in the
+ * stored answer (an approval resumed twice runs its action once).
+ */
+export async function resumeTurn(input: ResumeTurnInput): Promise<ResumeTurnResult> {
+  const run = () => db.$queryRaw<ResumeTurnRow[]>(resumeTurnStatement(input, new Date()));
   const rows = await busyOnUniqueViolation(run);
   if (rows === "busy") return "busy";
   const row = rows[0];
@@ -168,12 +180,9 @@ export type FinishTurnResult = {
   firstAnswer: { title: string; question: string } | null;
 };
 
-/**
- * Writes the answer over its placeholder, in one statement that also says whether it is the
- * conversation's first complete answer (the time to give it a title).
- */
-export async function finishTurnMessage(input: FinishTurnInput): Promise<FinishTurnResult> {
-  const rows = await db.$queryRaw<Array<{ title: string; question: string | null }>>`UPDATE "Message" m SET parts = ${JSON.stringify(input.parts)}::jsonb,
+/** finishTurnMessage's statement; rows: finishTurnRowSchema. */
+export function finishTurnStatement(input: FinishTurnInput) {
+  return Prisma.sql`UPDATE "Message" m SET parts = ${JSON.stringify(input.parts)}::jsonb,
       status = ${input.status}::"MessageStatus", error = ${input.error}, "inputTokens" = ${input.inputTokens}::int,
       "outputTokens" = ${input.outputTokens}::int, "ttftMs" = ${input.ttftMs}::int, "durationMs" = ${input.durationMs}::int, "runnerId" = NULL,
       "searchText" = ${searchTextOf(input.parts)}
@@ -184,6 +193,14 @@ export async function finishTurnMessage(input: FinishTurnInput): Promise<FinishT
         SELECT 1 FROM "Message" o WHERE o."conversationId" = m."conversationId" AND o.role = 'assistant' AND o.status = 'complete' AND o.id <> m.id)
       THEN (SELECT u."searchText" FROM "Message" u WHERE u."conversationId" = m."conversationId" AND u.role = 'user' ORDER BY u."createdAt", u.id LIMIT 1)
       END AS question`;
+}
+
+/**
+ * Writes the answer over its placeholder, in one statement that also says whether it is the
+ * conversation's first complete answer (the time to give it a title).
+ */
+export async function finishTurnMessage(input: FinishTurnInput): Promise<FinishTurnResult> {
+  const rows = await db.$queryRaw<FinishTurnRow[]>(finishTurnStatement(input));
   const row = rows[0];
   if (!row) return { saved: false, firstAnswer: null };
   return { saved: true, firstAnswer: row.question ? { title: row.title, question: row.question } : null };
