@@ -108,7 +108,7 @@ export async function saveTurnEnd(input: FinishTurnInput, lease: TurnLease, opti
     return result;
   } catch (error) {
     console.error(`[switchboard] Gave up saving the answer ${input.messageId}; it will be marked interrupted:`, error instanceof Error ? error.message : error);
-    await lease.retire(input.messageId, () => finishTurnMessage({ ...input, status: "interrupted", error: INTERRUPTED_MESSAGE, onlyIfUnfinished: true }));
+    await lease.retire(input.messageId, () => finishTurnMessage({ ...input, status: "interrupted", error: INTERRUPTED_MESSAGE, retiredLease: lease.id }));
     return null;
   }
 }

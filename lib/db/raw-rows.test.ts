@@ -81,7 +81,7 @@ describe("the raw statements of a turn", () => {
     const resume = { userId, conversationId, messageId: answerId, parts, approvalIds: ["ap1"], runnerId: "1" };
     const [resumed] = await parsedRows(resumeTurnStatement(resume, new Date()), rows.resumeTurnRowSchema);
     expect(resumed).toEqual({ updated: 1, owned: true, busy: false });
-    const [again] = await parsedRows(finishTurnStatement({ ...finish, onlyIfUnfinished: true }), rows.finishTurnRowSchema);
+    const [again] = await parsedRows(finishTurnStatement({ ...finish, retiredLease: "1" }), rows.finishTurnRowSchema);
     expect(again?.title).toBe("Raw");
     const [started] = await parsedRows(beginTurnStatement(busyStart, new Date()), rows.beginTurnRowSchema);
     expect(started).toEqual({ updated: 1, owned: true });

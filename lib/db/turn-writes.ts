@@ -166,8 +166,11 @@ export type FinishTurnInput = {
   outputTokens: number | null;
   ttftMs: number | null;
   durationMs: number | null;
-  /** Write only over an answer not finished meanwhile ("streaming", or "interrupted" by a sweep). */
-  onlyIfUnfinished?: boolean;
+  /**
+   * For the partial answer of a turn whose lease was retired: written only while the row is still
+   * that lease's ("streaming") or was marked interrupted by a sweep, never over a later turn's state.
+   */
+  retiredLease?: string;
 };
 
 export type FinishTurnResult = {
@@ -188,7 +191,8 @@ export function finishTurnStatement(input: FinishTurnInput) {
       "searchText" = ${searchTextOf(input.parts)}
     FROM "Conversation" c
     WHERE m.id = ${input.messageId}::uuid AND c.id = m."conversationId" AND c."userId" = ${input.userId}::uuid
-      AND (${input.onlyIfUnfinished ?? false} IS FALSE OR m.status IN ('streaming', 'interrupted'))
+      AND (${input.retiredLease ?? null}::text IS NULL OR (m.status = 'streaming' AND m."runnerId" = ${input.retiredLease ?? null}::text)
+        OR (m.status = 'interrupted' AND m."runnerId" IS NULL))
     RETURNING c.title, CASE WHEN m.status = 'complete' AND NOT EXISTS (
         SELECT 1 FROM "Message" o WHERE o."conversationId" = m."conversationId" AND o.role = 'assistant' AND o.status = 'complete' AND o.id <> m.id)
       THEN (SELECT u."searchText" FROM "Message" u WHERE u."conversationId" = m."conversationId" AND u.role = 'user' ORDER BY u."createdAt", u.id LIMIT 1)
