@@ -5,7 +5,8 @@ import { seedEndpointsFromEnv } from "@/lib/ai/seed-from-env";
 import { ensureStopListener } from "@/lib/chat/remote-stop";
 import { holdRunnerLock, sweepInterruptedTurns } from "@/lib/chat/runner";
 
-const SWEEP_EVERY_MS = 60_000;
+// Often enough that a dead instance's turn is released soon after the runner grace (lib/chat/runner.ts).
+const SWEEP_EVERY_MS = 15_000;
 
 async function sweep(): Promise<void> {
   try {

@@ -7,7 +7,7 @@ import { isToolPart, type ChatPart } from "@/lib/types/chat";
 export type ApprovalAnswer = { id: string; approved: boolean; reason?: string };
 
 export const DENIED_BY_USER = "The user denied this call.";
-const NOT_OPEN = "That approval request is no longer open. Reload the conversation.";
+export const NOT_OPEN = "That approval request is no longer open. Reload the conversation.";
 const UNANSWERED = "Approve or deny every pending tool call of this answer first.";
 
 /** True when the answer stopped to ask the user about one or more tool calls. */

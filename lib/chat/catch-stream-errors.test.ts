@@ -38,3 +38,22 @@ describe("catchStreamErrors", () => {
     expect(cancelled).toBe("stop");
   });
 });
+
+describe("catchStreamErrors with endsAnswer", () => {
+  it("ends the answer at an error part: nothing after it goes out, and the source is cancelled", async () => {
+    let cancelled = false;
+    let sent = 0;
+    const parts = ["Hello", "ERROR: malformed chunk", "more text", "and more"];
+    const source = new ReadableStream<string>({
+      pull(controller) {
+        const next = parts[sent++];
+        if (next === undefined) controller.close();
+        else controller.enqueue(next);
+      },
+      cancel: () => void (cancelled = true),
+    });
+    const out = await collect(catchStreamErrors(source, () => "x", undefined, (part) => part.startsWith("ERROR")));
+    expect(out).toEqual(["Hello", "ERROR: malformed chunk"]);
+    expect(cancelled).toBe(true);
+  });
+});

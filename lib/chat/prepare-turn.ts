@@ -8,12 +8,12 @@ import { resolveModel, type ResolvedModel } from "@/lib/ai/models";
 import type { CurrentUser } from "@/lib/auth/session";
 import { toChatMessages } from "@/lib/chat/history";
 import { ensureStopListener } from "@/lib/chat/remote-stop";
-import { holdRunnerLock, runnerId, sweepInterruptedTurns } from "@/lib/chat/runner";
+import { holdRunnerLock, sweepInterruptedTurns, takeTurnLease, type TurnLease } from "@/lib/chat/runner";
 import { startTurn, type TurnHandle } from "@/lib/chat/running-turns";
 import { truncateFromMessage } from "@/lib/db/messages";
 import { loadTurnContext } from "@/lib/db/turn-reads";
 import { beginTurn, resumeTurn, type BeginTurnInput } from "@/lib/db/turn-writes";
-import { applyApprovals } from "@/lib/chat/approvals";
+import { applyApprovals, NOT_OPEN } from "@/lib/chat/approvals";
 import { assistantSettingsForTurn } from "@/lib/db/assistants";
 import { AppError } from "@/lib/errors";
 import type { AssistantConfig } from "@/lib/schemas/assistants";
@@ -36,6 +36,8 @@ export type Turn = {
   assistant: AssistantConfig | null;
   model: ResolvedModel;
   handle: TurnHandle;
+  /** The turn's lease (lib/chat/runner.ts): released, or retired, when its end is written. */
+  lease: TurnLease;
 };
 
 const BUSY = "An answer is still being written in this conversation. Wait for it, or press Stop.";
@@ -99,6 +101,7 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
   if (!handle) throw new AppError("conflict", BUSY);
 
   const answerId = randomUUID();
+  const lease = await takeTurnLease();
   const input: BeginTurnInput = {
     userId: user.id,
     conversationId,
@@ -108,17 +111,18 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
     userMessage: plan.userMessage,
     replaceMessageId: plan.replaceMessageId,
     assistant: { id: answerId, modelId: model.id, modelName: model.label, endpointName: model.endpoint.name },
-    runnerId: runnerId(),
+    runnerId: lease.id,
     pickedModelId,
   };
   try {
     let result = await beginTurn(input);
     // A turn left "streaming" by an instance that died must not block the conversation forever.
-    if (result === "busy" && (await sweepInterruptedTurns(conversationId)) > 0) result = await beginTurn(input);
+    if (result === "busy" && (await sweepInterruptedTurns({ conversationId })) > 0) result = await beginTurn(input);
     if (result === "busy") throw new AppError("conflict", BUSY);
     if (result === "not_found") throw new AppError("not_found", NOT_FOUND);
   } catch (error) {
     handle.finish();
+    await lease.release();
     throw error;
   }
   return {
@@ -131,6 +135,7 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
     assistant: assistant?.config ?? null,
     model,
     handle,
+    lease,
   };
 }
 
@@ -148,12 +153,17 @@ async function resumeAfterApprovals(
   const parts = applyApprovals(last.parts as ChatPart[], approvals);
   const handle = startTurn(conversationId, user.id);
   if (!handle) throw new AppError("conflict", BUSY);
+  const lease = await takeTurnLease();
   try {
-    const result = await resumeTurn({ userId: user.id, conversationId, messageId: last.id, parts, runnerId: runnerId() });
+    const approvalIds = approvals.map((answer) => answer.id);
+    const result = await resumeTurn({ userId: user.id, conversationId, messageId: last.id, parts, approvalIds, runnerId: lease.id });
     if (result === "busy") throw new AppError("conflict", BUSY);
+    // Answered meanwhile (a second tab, a repeated request): the action must not run twice.
+    if (result === "stale") throw new AppError("conflict", NOT_OPEN);
     if (result === "not_found") throw new AppError("not_found", NOT_FOUND);
   } catch (error) {
     handle.finish();
+    await lease.release();
     throw error;
   }
   const answer: ChatUIMessage = { ...last, parts: parts as ChatUIMessage["parts"] };
@@ -167,5 +177,6 @@ async function resumeAfterApprovals(
     assistant,
     model,
     handle,
+    lease,
   };
 }

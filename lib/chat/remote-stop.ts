@@ -4,6 +4,7 @@ import "server-only";
 import { stopTurn } from "@/lib/chat/running-turns";
 import { listenForStops, publishStop } from "@/lib/db/stop-signals";
 import { db } from "@/lib/db/client";
+import { getConversation } from "@/lib/db/conversations";
 
 const globalForStop = globalThis as unknown as { switchboardStopListener?: Promise<unknown> };
 
@@ -19,19 +20,23 @@ export function ensureStopListener(): Promise<unknown> {
 }
 
 /**
- * Stops a conversation's running turn wherever it runs. Returns whether a turn was stopped, after
- * its partial answer was saved (waits up to `waitMs`).
+ * Stops a conversation's running turn wherever it runs. Returns whether a turn was stopped: true
+ * once its partial answer was saved as stopped (waits up to `waitMs`), false when nothing was
+ * running, when the answer ended otherwise meanwhile, or when no instance stopped it in time (its
+ * instance is gone: the sweep marks it interrupted). Another user's conversation is a 404.
  */
 export async function stopConversationTurn(conversationId: string, userId: string, waitMs = 5000): Promise<boolean> {
+  // A turn running here is stopped without the database (it may be away); the user is checked in memory.
   if (await stopTurn(conversationId, userId, waitMs)) return true;
+  await getConversation(userId, conversationId); // another user's conversation is a 404
   const running = await db.message.findFirst({ where: { conversationId, status: "streaming", conversation: { userId } }, select: { id: true } });
   if (!running) return false;
   await publishStop({ conversationId, userId });
   const deadline = Date.now() + waitMs;
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const still = await db.message.findUnique({ where: { id: running.id }, select: { status: true } });
-    if (still?.status !== "streaming") return true;
+    const now = await db.message.findUnique({ where: { id: running.id }, select: { status: true } });
+    if (now?.status !== "streaming") return now?.status === "stopped";
   }
-  return true;
+  return false;
 }

@@ -5,12 +5,11 @@ import "server-only";
 import { convertToModelMessages, createUIMessageStreamResponse, isStepCount, streamText, toUIMessageStream, type TextStreamPart, type ToolSet } from "ai";
 import { endpointSecrets, getLanguageModel } from "@/lib/ai/providers";
 import { reportModelError } from "@/lib/ai/user-facing-error";
-import { assistantRecord, finishTurn } from "@/lib/chat/finish-turn";
+import { assistantRecord, finishTurn, saveTurnEnd } from "@/lib/chat/finish-turn";
 import { catchStreamErrors } from "@/lib/chat/catch-stream-errors";
 import { detachedBody } from "@/lib/chat/detached-body";
 import { toModelHistory } from "@/lib/chat/history";
 import { toStorableParts } from "@/lib/chat/parts";
-import { finishTurnMessage } from "@/lib/db/turn-writes";
 import type { Turn } from "@/lib/chat/prepare-turn";
 import { createTurnMetrics } from "@/lib/chat/turn-metrics";
 import { isToolCallError, toolErrorText, toolsForTurn } from "@/lib/chat/turn-tools";
@@ -52,7 +51,14 @@ export async function streamTurn(turn: Turn): Promise<Response> {
     const { answerId: assistantId } = turn;
     const startMetadata: ChatMessageMetadata = { modelName: model.label, endpointName: model.endpoint.name };
     const stream = toUIMessageStream<ToolSet, ChatUIMessage>({
-      stream: catchStreamErrors(result.stream, (error): TextStreamPart<ToolSet> => ({ type: "error", error }), observe),
+      // The answer ends at the model's first error (a malformed chunk too): the browser stops there,
+      // so what is saved is what was shown. A failed tool call is not the answer's end.
+      stream: catchStreamErrors(
+        result.stream,
+        (error): TextStreamPart<ToolSet> => ({ type: "error", error }),
+        observe,
+        (part) => part.type === "error" && !isToolCallError(part.error),
+      ),
       originalMessages: turn.history,
       generateMessageId: () => assistantId,
       messageMetadata: ({ part }) => (part.type === "start" ? startMetadata : undefined),
@@ -72,6 +78,7 @@ export async function streamTurn(turn: Turn): Promise<Response> {
               end: { stopped, failure: stopped ? null : failure },
               endedAt: Date.now(),
             }),
+            turn.lease,
           );
         } finally {
           handle.finish();
@@ -93,19 +100,22 @@ export async function streamTurn(turn: Turn): Promise<Response> {
     return response.body ? new Response(detachedBody(response.body), { status: response.status, headers: response.headers }) : response;
   } catch (error) {
     // Nothing streamed: the placeholder must not stay "streaming" (it would block the conversation).
+    // The request fails now; the write goes on trying (or retires the lease) on its own.
     const kept = turn.continuing ? (turn.history.at(-1)?.parts ?? []) : [];
-    await finishTurnMessage({
-      userId: turn.userId,
-      messageId: turn.answerId,
-      parts: toStorableParts(kept),
-      status: "error",
-      error: "The answer could not be started. Try again.",
-      inputTokens: null,
-      outputTokens: null,
-      ttftMs: null,
-      durationMs: null,
-    }).catch(() => undefined);
-    handle.finish();
+    void saveTurnEnd(
+      {
+        userId: turn.userId,
+        messageId: turn.answerId,
+        parts: toStorableParts(kept),
+        status: "error",
+        error: "The answer could not be started. Try again.",
+        inputTokens: null,
+        outputTokens: null,
+        ttftMs: null,
+        durationMs: null,
+      },
+      turn.lease,
+    ).finally(() => handle.finish());
     throw error;
   }
 }

@@ -9,33 +9,15 @@ connectTestDatabase();
 const { db } = await import("@/lib/db/client");
 const { searchConversations, searchStatement } = await import("@/lib/db/conversation-search");
 const { Prisma } = await import("@/lib/generated/prisma/client");
-const { createConversationWithMessage } = await import("@/lib/db/conversations");
-const { saveAssistantMessage } = await import("@/lib/db/messages");
+const { seedTurn } = await import("@/lib/testing/seed-turns");
 
 let alice = "";
 let bob = "";
 const text = (value: string) => [{ type: "text" as const, text: value }];
 
 async function conversation(userId: string, title: string, question: string, answer?: string): Promise<string> {
-  const { conversation: created } = await createConversationWithMessage(userId, { title, modelId: null, parts: text(question) });
-  if (answer) {
-    await saveAssistantMessage({
-      id: randomUUID(),
-      userId,
-      conversationId: created.id,
-      parts: [{ type: "reasoning", text: "zebra thoughts" }, ...text(answer)],
-      status: "complete",
-      error: null,
-      modelId: null,
-      modelName: null,
-      endpointName: null,
-      inputTokens: null,
-      outputTokens: null,
-      ttftMs: null,
-      durationMs: null,
-    });
-  }
-  return created.id;
+  const parts = answer ? [{ type: "reasoning" as const, text: "zebra thoughts" }, ...text(answer)] : [];
+  return (await seedTurn({ userId, title, question, answer: parts })).conversationId;
 }
 
 const ids = async (userId: string, query: string) => (await searchConversations(userId, query)).map((item) => item.id);

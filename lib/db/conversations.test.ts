@@ -8,7 +8,7 @@ connectTestDatabase();
 
 const { db } = await import("@/lib/db/client");
 const conversations = await import("@/lib/db/conversations");
-const messages = await import("@/lib/db/messages");
+const { seedTurn } = await import("@/lib/testing/seed-turns");
 
 let alice = "";
 let bob = "";
@@ -17,8 +17,6 @@ async function createUser(name: string): Promise<string> {
   const user = await db.user.create({ data: { email: `${name}-${randomUUID()}@test.local`, passwordHash: "x" } });
   return user.id;
 }
-
-const text = (value: string) => [{ type: "text" as const, text: value }];
 
 beforeAll(async () => {
   alice = await createUser("alice");
@@ -32,18 +30,16 @@ afterAll(async () => {
 
 describe("conversations", () => {
   it("are visible to their owner only; another user's id is a 404", async () => {
-    const { conversation } = await conversations.createConversationWithMessage(alice, { title: "Secret", modelId: null, parts: text("Hi") });
+    const conversation = { id: (await seedTurn({ userId: alice, title: "Secret", question: "Hi" })).conversationId };
     expect(await conversations.findConversationWithMessages(bob, conversation.id)).toBeNull();
     await expect(conversations.getConversationWithMessages(bob, conversation.id)).rejects.toMatchObject({ status: 404 });
     await expect(conversations.updateConversation(bob, conversation.id, { title: "Mine now" })).rejects.toMatchObject({ status: 404 });
     await expect(conversations.deleteConversation(bob, conversation.id)).rejects.toMatchObject({ status: 404 });
-    await expect(messages.saveUserMessage(bob, conversation.id, text("Injected"))).rejects.toMatchObject({ status: 404 });
-    await expect(messages.deleteTrailingAssistantMessage(bob, conversation.id)).rejects.toMatchObject({ status: 404 });
     expect((await conversations.listConversations(bob)).conversations.map((item) => item.id)).not.toContain(conversation.id);
 
     const own = await conversations.getConversationWithMessages(alice, conversation.id);
     expect(own.title).toBe("Secret");
-    expect(own.messages).toHaveLength(1);
+    expect(own.messages.map((message) => message.role)).toEqual(["user", "assistant"]);
   });
 
   it("lists newest activity first, page by page", async () => {
@@ -52,13 +48,13 @@ describe("conversations", () => {
       const created: string[] = [];
       const base = Date.now() - 60_000;
       for (const [index, title] of ["one", "two", "three", "four", "five"].entries()) {
-        const { conversation } = await conversations.createConversationWithMessage(user, { title, modelId: null, parts: text(title) });
+        const conversation = { id: (await seedTurn({ userId: user, title, question: title })).conversationId };
         // Distinct, increasing activity times (a second apart) keep the expected order exact.
         await db.conversation.update({ where: { id: conversation.id }, data: { lastMessageAt: new Date(base + index * 1000) } });
         created.push(conversation.id);
       }
       // Activity in "two" moves it to the top.
-      await messages.saveUserMessage(user, created[1] ?? "", text("again"));
+      await seedTurn({ userId: user, conversationId: created[1] ?? "", question: "again" });
 
       const first = await conversations.listConversations(user, { limit: 2 });
       expect(first.conversations.map((item) => item.title)).toEqual(["two", "five"]);
@@ -74,45 +70,9 @@ describe("conversations", () => {
   });
 
   it("deletes a conversation with its messages", async () => {
-    const { conversation } = await conversations.createConversationWithMessage(alice, { title: "Bye", modelId: null, parts: text("Hi") });
+    const conversation = { id: (await seedTurn({ userId: alice, title: "Bye", question: "Hi" })).conversationId };
     await conversations.deleteConversation(alice, conversation.id);
     expect(await db.message.count({ where: { conversationId: conversation.id } })).toBe(0);
     expect(await conversations.findConversationWithMessages(alice, conversation.id)).toBeNull();
-  });
-});
-
-describe("messages", () => {
-  function assistant(conversationId: string, userId: string, status: "complete" | "error" = "complete") {
-    return {
-      id: randomUUID(),
-      userId,
-      conversationId,
-      parts: text("Answer"),
-      status,
-      error: status === "error" ? "500 from upstream." : null,
-      modelId: null,
-      modelName: "m",
-      endpointName: "e",
-      inputTokens: 1,
-      outputTokens: 2,
-      ttftMs: 3,
-      durationMs: 4,
-    };
-  }
-
-  it("a regenerate removes only a trailing assistant message", async () => {
-    const { conversation } = await conversations.createConversationWithMessage(alice, { title: "R", modelId: null, parts: text("Q") });
-    expect(await messages.deleteTrailingAssistantMessage(alice, conversation.id)).toEqual({ lastRole: "user" });
-    expect(await messages.saveAssistantMessage(assistant(conversation.id, alice, "error"))).toBe(true);
-    expect(await messages.deleteTrailingAssistantMessage(alice, conversation.id)).toEqual({ lastRole: "user" });
-    const left = await conversations.getConversationWithMessages(alice, conversation.id);
-    expect(left.messages.map((message) => message.role)).toEqual(["user"]);
-  });
-
-  it("an answer is not saved into someone else's or a deleted conversation", async () => {
-    const { conversation } = await conversations.createConversationWithMessage(alice, { title: "D", modelId: null, parts: text("Q") });
-    expect(await messages.saveAssistantMessage(assistant(conversation.id, bob))).toBe(false);
-    await conversations.deleteConversation(alice, conversation.id);
-    expect(await messages.saveAssistantMessage(assistant(conversation.id, alice))).toBe(false);
   });
 });

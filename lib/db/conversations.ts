@@ -1,14 +1,13 @@
 import "server-only";
 // Conversations of one user. Every query carries the userId in its WHERE: another user's
 // conversation is indistinguishable from one that does not exist (404).
-import { searchTextOf } from "@/lib/chat/parts";
 import { decodeConversationCursor, encodeConversationCursor } from "@/lib/db/conversation-cursor";
 import { db } from "@/lib/db/client";
 import { avatarView } from "@/lib/assistants/avatar";
 import { visibleTo } from "@/lib/db/assistants";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ChatPart, ConversationListPage, ConversationSummary } from "@/lib/types/chat";
+import type { ConversationListPage, ConversationSummary } from "@/lib/types/chat";
 
 const summarySelect = { id: true, title: true, modelId: true, lastMessageAt: true, assistantId: true } satisfies Prisma.ConversationSelect;
 
@@ -107,24 +106,6 @@ export async function getConversationWithMessages(userId: string, id: string): P
   const conversation = await findConversationWithMessages(userId, id);
   if (!conversation) throw new AppError("not_found", NOT_FOUND);
   return conversation;
-}
-
-/** Creates a conversation together with its first (user) message. */
-export async function createConversationWithMessage(
-  userId: string,
-  input: { title: string; modelId: string | null; parts: ChatPart[] },
-): Promise<{ conversation: ConversationSummary; messageId: string }> {
-  return db.$transaction(async (tx) => {
-    const conversation = await tx.conversation.create({
-      data: { userId, title: input.title, modelId: input.modelId },
-      select: summarySelect,
-    });
-    const message = await tx.message.create({
-      data: { conversationId: conversation.id, role: "user", parts: input.parts as unknown as Prisma.InputJsonValue, searchText: searchTextOf(input.parts), status: "complete", createdAt: conversation.lastMessageAt },
-      select: { id: true },
-    });
-    return { conversation: toConversationSummary(conversation), messageId: message.id };
-  });
 }
 
 export async function updateConversation(userId: string, id: string, change: { title?: string; modelId?: string | null }): Promise<ConversationSummary> {

@@ -8,33 +8,15 @@ connectTestDatabase();
 
 const { db } = await import("@/lib/db/client");
 const { countFeedbackByModel, setMessageFeedback } = await import("@/lib/db/message-feedback");
-const { createConversationWithMessage } = await import("@/lib/db/conversations");
-const { saveAssistantMessage, saveUserMessage, truncateFromMessage } = await import("@/lib/db/messages");
+const { truncateFromMessage } = await import("@/lib/db/messages");
+const { seedTurn } = await import("@/lib/testing/seed-turns");
 
 let alice = "";
 let bob = "";
-const text = (value: string) => [{ type: "text" as const, text: value }];
 const model = `model-${randomUUID()}`;
 
-async function answer(userId: string, conversationId: string, modelName = model): Promise<string> {
-  const id = randomUUID();
-  await saveAssistantMessage({
-    id,
-    userId,
-    conversationId,
-    parts: text("an answer"),
-    status: "complete",
-    error: null,
-    modelId: null,
-    modelName,
-    endpointName: null,
-    inputTokens: null,
-    outputTokens: null,
-    ttftMs: null,
-    durationMs: null,
-  });
-  return id;
-}
+/** A question and its answer (by `modelName`) in a conversation, new or existing. */
+const exchange = (userId: string, conversationId?: string, modelName = model) => seedTurn({ userId, conversationId, title: "Votes", question: "Q", modelName });
 
 const countsFor = async (name: string) => (await countFeedbackByModel()).find((row) => row.modelName === name);
 
@@ -50,9 +32,8 @@ afterAll(async () => {
 
 describe("message feedback", () => {
   it("is one vote per answer, changed or taken back by its owner, and counted per model", async () => {
-    const { conversation, messageId: question } = await createConversationWithMessage(alice, { title: "Votes", modelId: null, parts: text("Q") });
-    const first = await answer(alice, conversation.id);
-    const second = await answer(alice, conversation.id);
+    const { conversationId, questionId: question, answerId: first } = await exchange(alice);
+    const { answerId: second } = await exchange(alice, conversationId);
 
     expect(await setMessageFeedback(alice, first, 1)).toEqual({ id: first, feedback: 1 });
     await setMessageFeedback(alice, second, 1);
@@ -70,18 +51,16 @@ describe("message feedback", () => {
   });
 
   it("refuses a value other than 1 or -1 in the database too", async () => {
-    const { conversation } = await createConversationWithMessage(alice, { title: "Check", modelId: null, parts: text("Q") });
-    const id = await answer(alice, conversation.id);
+    const { answerId: id } = await exchange(alice);
     await expect(db.message.update({ where: { id }, data: { feedback: 5 } })).rejects.toThrow();
   });
 });
 
 describe("truncateFromMessage", () => {
   it("deletes the question and everything after it, only for the owner, and never while an answer is written", async () => {
-    const { conversation, messageId: q1 } = await createConversationWithMessage(alice, { title: "Edit", modelId: null, parts: text("first") });
-    const a1 = await answer(alice, conversation.id);
-    const { id: q2 } = await saveUserMessage(alice, conversation.id, text("second"));
-    await answer(alice, conversation.id);
+    const { conversationId, questionId: q1, answerId: a1 } = await exchange(alice);
+    const conversation = { id: conversationId };
+    const { questionId: q2 } = await exchange(alice, conversationId);
     const remaining = () => db.message.findMany({ where: { conversationId: conversation.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
 
     await expect(truncateFromMessage(bob, conversation.id, q2)).rejects.toMatchObject({ status: 404 });

@@ -1,36 +1,13 @@
 import "server-only";
 // The reads of a chat turn, one statement each: the conversation with its messages, and the model
 // that answers (requested, else the default, else any enabled one). The hot path avoids Prisma's
-// nested reads, which cost a statement per relation.
+// nested reads, which cost a statement per relation. Row types: lib/db/raw-rows.ts.
 import type { ResolvedModel } from "@/lib/ai/models";
-import type { StoredMessage } from "@/lib/chat/history";
 import { db } from "@/lib/db/client";
-import { Prisma, type EndpointKind } from "@/lib/generated/prisma/client";
+import type { ModelRow, TurnContextRow, TurnConversation } from "@/lib/db/raw-rows";
+import { Prisma } from "@/lib/generated/prisma/client";
 
-export type TurnConversation = {
-  id: string;
-  modelId: string | null;
-  assistantId: string | null;
-  assistantVersionId: string | null;
-  messages: StoredMessage[];
-};
-
-type ModelRow = {
-  id: string;
-  name: string;
-  displayName: string | null;
-  toolsOk: boolean | null;
-  endpointId: string;
-  endpointName: string;
-  kind: EndpointKind;
-  baseUrl: string;
-  useChatCompletions: boolean;
-  apiKeyCiphertext: string | null;
-  headersCiphertext: string | null;
-  timeoutMs: number;
-  idleTimeoutMs: number;
-  updatedAt: Date;
-};
+export type { TurnConversation };
 
 const MODEL_COLUMNS = Prisma.sql`m.id, m.name, m."displayName", m."toolsOk", e.id AS "endpointId", e.name AS "endpointName", e.kind, e."baseUrl",
       e."useChatCompletions", e."apiKeyCiphertext", e."headersCiphertext", e."timeoutMs", e."idleTimeoutMs", e."updatedAt"`;
@@ -46,24 +23,23 @@ function modelQuery(wanted: Prisma.Sql) {
     LIMIT 1`;
 }
 
+/** resolveTurnModel's statement; rows: modelRowSchema. */
+export const turnModelStatement = (requestedId: string | null) => modelQuery(Prisma.sql`${requestedId}::uuid`);
+
 /**
  * The model for a turn in one statement: the requested one when it and its endpoint are enabled,
  * otherwise the default, otherwise the oldest enabled model; null when none is usable.
  */
 export async function resolveTurnModel(requestedId: string | null): Promise<ResolvedModel | null> {
-  const rows = await db.$queryRaw<ModelRow[]>(modelQuery(Prisma.sql`${requestedId}::uuid`));
+  const rows = await db.$queryRaw<ModelRow[]>(turnModelStatement(requestedId));
   return toResolvedModel(rows[0]);
 }
 
 export type TurnContext = { conversation: TurnConversation | null; model: ResolvedModel | null };
 
-/**
- * The start of a turn in one statement: the user's conversation with its messages (when one is
- * named; null when it is not theirs) and the model that answers (the requested one, else the
- * conversation's, else the default, else the oldest enabled one).
- */
-export async function loadTurnContext(userId: string, conversationId: string | null, requestedModelId: string | null): Promise<TurnContext> {
-  const rows = await db.$queryRaw<Array<Partial<ModelRow> & { conversation: TurnConversation | null }>>`
+/** loadTurnContext's statement; rows: turnContextRowSchema. */
+export function turnContextStatement(userId: string, conversationId: string | null, requestedModelId: string | null) {
+  return Prisma.sql`
     WITH conv AS (
       SELECT c.id, c."modelId", c."assistantId", c."assistantVersionId",
         COALESCE((
@@ -76,7 +52,17 @@ export async function loadTurnContext(userId: string, conversationId: string | n
     ), model AS (${modelQuery(Prisma.sql`COALESCE(${requestedModelId}::uuid, (SELECT "modelId" FROM conv))`)})
     SELECT (SELECT row_to_json(conv) FROM conv) AS conversation, model.*
     FROM (SELECT 1) AS one LEFT JOIN model ON true`;
+}
+
+/**
+ * The start of a turn in one statement: the user's conversation with its messages (when one is
+ * named; null when it is not theirs) and the model that answers (the requested one, else the
+ * conversation's, else the default, else the oldest enabled one).
+ */
+export async function loadTurnContext(userId: string, conversationId: string | null, requestedModelId: string | null): Promise<TurnContext> {
+  const rows = await db.$queryRaw<TurnContextRow[]>(turnContextStatement(userId, conversationId, requestedModelId));
   const row = rows[0];
+  // The model's columns are all set or all null (LEFT JOIN); raw-rows.test.ts checks both.
   const model = row?.id ? toResolvedModel(row as ModelRow) : null;
   return { conversation: row?.conversation ?? null, model };
 }

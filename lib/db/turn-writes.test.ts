@@ -10,10 +10,12 @@ const url = connectTestDatabase();
 
 const { db } = await import("@/lib/db/client");
 const { beginTurn, finishTurnMessage, resumeTurn } = await import("@/lib/db/turn-writes");
-const { holdRunnerLock, runnerId, sweepInterruptedTurns, INTERRUPTED_MESSAGE } = await import("@/lib/chat/runner");
+const { takeTurnLease, sweepInterruptedTurns, INTERRUPTED_MESSAGE } = await import("@/lib/chat/runner");
 
 let alice = "";
 let bob = "";
+// The lease of this process's turns (lib/chat/runner.ts): held for the whole file.
+let runnerId = "";
 const modelId = randomUUID();
 const text = (value: string) => [{ type: "text" as const, text: value }];
 
@@ -24,7 +26,7 @@ function turn(userId: string, conversationId: string, overrides: Partial<Paramet
     userMessage: { id: randomUUID(), parts: text("question") },
     replaceMessageId: null,
     assistant: { id: randomUUID(), modelId, modelName: "Model", endpointName: "Endpoint" },
-    runnerId: runnerId(),
+    runnerId,
     pickedModelId: null,
     ...overrides,
   };
@@ -36,7 +38,7 @@ const rows = (conversationId: string) =>
 beforeAll(async () => {
   alice = (await db.user.create({ data: { email: `alice-${randomUUID()}@test.local`, passwordHash: "x" } })).id;
   bob = (await db.user.create({ data: { email: `bob-${randomUUID()}@test.local`, passwordHash: "x" } })).id;
-  await holdRunnerLock();
+  runnerId = (await takeTurnLease()).id;
 });
 
 afterAll(async () => {
@@ -89,15 +91,58 @@ describe("turn writes", () => {
     const asked: ChatPart[] = [{ type: "step-start" }, { type: "tool-createPet", toolCallId: "c1", state: "approval-requested", input: {}, approval: { id: "ap1" } }];
     await finishTurnMessage({ userId: alice, messageId: first.assistant.id, parts: asked, status: "complete", error: null, inputTokens: null, outputTokens: null, ttftMs: null, durationMs: null });
     const answered: ChatPart[] = [{ type: "step-start" }, { type: "tool-createPet", toolCallId: "c1", state: "approval-responded", input: {}, approval: { id: "ap1", approved: true } }];
-    const resume = { userId: alice, conversationId, messageId: first.assistant.id, parts: answered, runnerId: runnerId() };
+    const resume = { userId: alice, conversationId, messageId: first.assistant.id, parts: answered, approvalIds: ["ap1"], runnerId };
 
     expect(await resumeTurn({ ...resume, userId: bob })).toBe("not_found");
     expect(await resumeTurn(resume)).toBe("started");
     const [, answer] = await rows(conversationId);
-    expect([answer?.id, answer?.status, answer?.runnerId]).toEqual([first.assistant.id, "streaming", runnerId()]);
+    expect([answer?.id, answer?.status, answer?.runnerId]).toEqual([first.assistant.id, "streaming", runnerId]);
     expect(answer?.parts).toEqual(answered);
     // Twice at once: the second is refused while the first runs.
     expect(await resumeTurn(resume)).toBe("busy");
+  });
+
+  it("run an approved action once: resuming the same approval again after its turn ended is refused as stale", async () => {
+    const conversationId = randomUUID();
+    const first = turn(alice, conversationId, { create: { title: "Once" } });
+    await beginTurn(first);
+    const asked: ChatPart[] = [{ type: "tool-createPet", toolCallId: "c1", state: "approval-requested", input: {}, approval: { id: "ap1" } }];
+    const finish = (parts: ChatPart[]) =>
+      finishTurnMessage({ userId: alice, messageId: first.assistant.id, parts, status: "complete", error: null, inputTokens: null, outputTokens: null, ttftMs: null, durationMs: null });
+    await finish(asked);
+    const answered: ChatPart[] = [{ type: "tool-createPet", toolCallId: "c1", state: "approval-responded", input: {}, approval: { id: "ap1", approved: true } }];
+    const resume = { userId: alice, conversationId, messageId: first.assistant.id, parts: answered, approvalIds: ["ap1"], runnerId };
+
+    expect(await resumeTurn(resume)).toBe("started");
+    // The action ran and the answer was saved with its result.
+    await finish([{ type: "tool-createPet", toolCallId: "c1", state: "output-available", input: {}, output: { id: 1 }, approval: { id: "ap1", approved: true } }]);
+    // The same approval again (a second tab, a repeated request read before the first wrote): refused.
+    expect(await resumeTurn(resume)).toBe("stale");
+    expect((await rows(conversationId)).map((row) => row.status)).toEqual(["complete", "complete"]);
+  });
+
+  it("never start a turn beside a streaming one, even when the other start is not committed yet", async () => {
+    const conversationId = randomUUID();
+    const first = turn(alice, conversationId, { create: { title: "Race" } });
+    expect(await beginTurn(first)).toBe("started");
+    await finishTurnMessage({ userId: alice, messageId: first.assistant.id, parts: text("done"), status: "complete", error: null, inputTokens: null, outputTokens: null, ttftMs: null, durationMs: null });
+
+    // Another instance starts a turn in the same conversation: its transaction has written the
+    // streaming placeholder and touched the conversation, and commits a moment later.
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    await other.query("BEGIN");
+    await other.query('UPDATE "Conversation" SET "lastMessageAt" = now() WHERE id = $1', [conversationId]);
+    await other.query(`INSERT INTO "Message" (id, "conversationId", role, parts, status, "runnerId") VALUES ($1, $2, 'assistant', '[]', 'streaming', 'other')`, [randomUUID(), conversationId]);
+    const mine = beginTurn(turn(alice, conversationId));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await other.query("COMMIT");
+    await other.end();
+
+    expect(await mine).toBe("busy");
+    const streaming = (await rows(conversationId)).filter((row) => row.status === "streaming");
+    expect(streaming.map((row) => row.runnerId)).toEqual(["other"]);
+    await db.message.updateMany({ where: { conversationId, status: "streaming" }, data: { status: "interrupted" } });
   });
 
   it("write the text that search reads, and say which answer is the conversation's first complete one", async () => {
@@ -138,7 +183,7 @@ describe("turn writes", () => {
     const dead = turn(bob, deadConversation, { create: { title: "Dead" }, runnerId: "515151" });
     expect(await beginTurn(dead)).toBe("started");
 
-    expect(await sweepInterruptedTurns()).toBeGreaterThanOrEqual(1);
+    expect(await sweepInterruptedTurns({ graceMs: 0 })).toBeGreaterThanOrEqual(1);
     expect((await rows(deadConversation)).at(-1)).toMatchObject({ status: "interrupted", error: INTERRUPTED_MESSAGE, runnerId: null });
     expect((await rows(livingConversation)).at(-1)?.status).toBe("streaming");
     expect((await rows(conversationId)).at(-1)?.status).toBe("streaming");
@@ -147,6 +192,6 @@ describe("turn writes", () => {
     expect(await beginTurn(turn(bob, deadConversation))).toBe("started");
 
     await otherLive.end();
-    expect(await sweepInterruptedTurns(livingConversation)).toBe(1);
+    expect(await sweepInterruptedTurns({ conversationId: livingConversation, graceMs: 0 })).toBe(1);
   });
 });

@@ -2,9 +2,11 @@ import "server-only";
 // The two writes of a chat turn, one SQL statement each. At the start: the user's message, a
 // "streaming" placeholder for the answer (so a crash leaves a trace) and the conversation's
 // activity, refused while another answer is being written. At the end: the answer, once.
-// Ownership (userId) is part of every statement.
+// Ownership (userId) is part of every statement. Row types: lib/db/raw-rows.ts.
 import { searchTextOf } from "@/lib/chat/parts";
 import { db } from "@/lib/db/client";
+import type { BeginTurnRow, FinishTurnRow, ResumeTurnRow } from "@/lib/db/raw-rows";
+import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ChatPart, MessageStatus } from "@/lib/types/chat";
 
@@ -42,7 +44,53 @@ const INSERT_MESSAGES = Prisma.sql`INSERT INTO "Message" (id, "conversationId", 
   SELECT v.id, conv.id, v.role, v.parts, v.status, v.runner, v.model_id, v.model_name, v.endpoint_name, v.search_text, v.created_at FROM conv, (VALUES`;
 const VALUES_ALIAS = Prisma.sql`) AS v(id, role, parts, status, runner, model_id, model_name, endpoint_name, search_text, created_at) RETURNING id`;
 
+const ONE_STREAMING_INDEX = "Message_one_streaming_per_conversation";
+// How the driver adapter reports a raw statement's unique violation (Prisma's P2010).
+const uniqueViolationSchema = z.object({
+  meta: z.object({ driverAdapterError: z.object({ cause: z.object({ originalCode: z.literal("23505"), constraint: z.object({ index: z.string() }) }) }) }),
+});
+
+/** True for the error of a second "streaming" message in one conversation (see the migration "one_streaming_answer"). */
+export function isOneStreamingViolation(error: unknown): boolean {
+  const parsed = uniqueViolationSchema.safeParse(error);
+  return parsed.success && parsed.data.meta.driverAdapterError.cause.constraint.index === ONE_STREAMING_INDEX;
+}
+
+/** beginTurn's statement for an existing conversation; rows: beginTurnRowSchema. */
+export function beginTurnStatement(input: BeginTurnInput, now: Date, rows: Prisma.Sql = messageRows(input, now)) {
+  return Prisma.sql`WITH conv AS (
+      UPDATE "Conversation" c SET "lastMessageAt" = ${now}::timestamp, "updatedAt" = ${now}::timestamp,
+        "modelId" = COALESCE(${input.pickedModelId}::uuid, c."modelId")
+      WHERE c.id = ${input.conversationId}::uuid AND c."userId" = ${input.userId}::uuid
+        AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id AND m.status = 'streaming')
+      RETURNING c.id
+    ), removed AS (
+      DELETE FROM "Message" WHERE id = ${input.replaceMessageId}::uuid AND role = 'assistant' AND "conversationId" IN (SELECT id FROM conv)
+      RETURNING id
+    ), msgs AS (${INSERT_MESSAGES} ${rows} ${VALUES_ALIAS})
+    SELECT (SELECT count(*) FROM conv)::int AS updated,
+      EXISTS (SELECT 1 FROM "Conversation" WHERE id = ${input.conversationId}::uuid AND "userId" = ${input.userId}::uuid) AS owned`;
+}
+
+/**
+ * Runs a statement that may write a "streaming" message: when another instance started a turn in
+ * the same conversation meanwhile, the partial unique index on streaming messages refuses the write
+ * (the statement's NOT EXISTS guard cannot see the other's uncommitted row), and the turn is busy.
+ */
+async function busyOnUniqueViolation<T>(run: () => Promise<T>): Promise<T | "busy"> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isOneStreamingViolation(error)) return "busy";
+    throw error;
+  }
+}
+
 export async function beginTurn(input: BeginTurnInput): Promise<BeginTurnResult> {
+  return busyOnUniqueViolation(() => writeTurnStart(input));
+}
+
+async function writeTurnStart(input: BeginTurnInput): Promise<BeginTurnResult> {
   const now = new Date();
   const rows = messageRows(input, now);
   if (input.create) {
@@ -55,31 +103,28 @@ export async function beginTurn(input: BeginTurnInput): Promise<BeginTurnResult>
       SELECT count(*) FROM msgs`;
     return "started";
   }
-  const result = await db.$queryRaw<Array<{ updated: number; owned: boolean }>>`WITH conv AS (
-      UPDATE "Conversation" c SET "lastMessageAt" = ${now}::timestamp, "updatedAt" = ${now}::timestamp,
-        "modelId" = COALESCE(${input.pickedModelId}::uuid, c."modelId")
-      WHERE c.id = ${input.conversationId}::uuid AND c."userId" = ${input.userId}::uuid
-        AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id AND m.status = 'streaming')
-      RETURNING c.id
-    ), removed AS (
-      DELETE FROM "Message" WHERE id = ${input.replaceMessageId}::uuid AND role = 'assistant' AND "conversationId" IN (SELECT id FROM conv)
-      RETURNING id
-    ), msgs AS (${INSERT_MESSAGES} ${rows} ${VALUES_ALIAS})
-    SELECT (SELECT count(*) FROM conv)::int AS updated,
-      EXISTS (SELECT 1 FROM "Conversation" WHERE id = ${input.conversationId}::uuid AND "userId" = ${input.userId}::uuid) AS owned`;
+  const result = await db.$queryRaw<BeginTurnRow[]>(beginTurnStatement(input, now, rows));
   const row = result[0];
   if (row && row.updated > 0) return "started";
   return row?.owned ? "busy" : "not_found";
 }
 
-/**
- * Continues an answer after the user answered its approval requests: its parts (with the answers)
- * are written and it becomes "streaming" again, in one statement, refused while another answer in
- * the conversation is being written.
- */
-export async function resumeTurn(input: { userId: string; conversationId: string; messageId: string; parts: ChatPart[]; runnerId: string }): Promise<BeginTurnResult> {
-  const now = new Date();
-  const result = await db.$queryRaw<Array<{ updated: number; owned: boolean }>>`WITH conv AS (
+export type ResumeTurnResult = BeginTurnResult | "stale";
+
+export type ResumeTurnInput = {
+  userId: string;
+  conversationId: string;
+  messageId: string;
+  parts: ChatPart[];
+  /** The approval requests answered: each must still be open. */
+  approvalIds: string[];
+  runnerId: string;
+};
+
+/** resumeTurn's statement; rows: resumeTurnRowSchema. */
+export function resumeTurnStatement(input: ResumeTurnInput, now: Date) {
+  const open = JSON.stringify(input.approvalIds.map((id) => ({ state: "approval-requested", approval: { id } })));
+  return Prisma.sql`WITH conv AS (
       UPDATE "Conversation" c SET "lastMessageAt" = ${now}::timestamp, "updatedAt" = ${now}::timestamp
       WHERE c.id = ${input.conversationId}::uuid AND c."userId" = ${input.userId}::uuid
         AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id AND m.status = 'streaming')
@@ -87,13 +132,28 @@ export async function resumeTurn(input: { userId: string; conversationId: string
     ), msg AS (
       UPDATE "Message" m SET status = 'streaming', "runnerId" = ${input.runnerId}, parts = ${JSON.stringify(input.parts)}::jsonb, error = NULL
       WHERE m.id = ${input.messageId}::uuid AND m.role = 'assistant' AND m."conversationId" IN (SELECT id FROM conv)
+        AND m.status <> 'streaming' AND m.parts @> ${open}::jsonb
       RETURNING m.id
     )
     SELECT (SELECT count(*) FROM msg)::int AS updated,
-      EXISTS (SELECT 1 FROM "Conversation" WHERE id = ${input.conversationId}::uuid AND "userId" = ${input.userId}::uuid) AS owned`;
-  const row = result[0];
+      EXISTS (SELECT 1 FROM "Conversation" WHERE id = ${input.conversationId}::uuid AND "userId" = ${input.userId}::uuid) AS owned,
+      EXISTS (SELECT 1 FROM "Message" WHERE "conversationId" = ${input.conversationId}::uuid AND status = 'streaming') AS busy`;
+}
+
+/**
+ * Continues an answer after the user answered its approval requests: its parts (with the answers)
+ * are written and it becomes "streaming" again, in one statement, refused while another answer in
+ * the conversation is being written, and "stale" unless every answered request is still open in the
+ * stored answer (an approval resumed twice runs its action once).
+ */
+export async function resumeTurn(input: ResumeTurnInput): Promise<ResumeTurnResult> {
+  const run = () => db.$queryRaw<ResumeTurnRow[]>(resumeTurnStatement(input, new Date()));
+  const rows = await busyOnUniqueViolation(run);
+  if (rows === "busy") return "busy";
+  const row = rows[0];
   if (row && row.updated > 0) return "started";
-  return row?.owned ? "busy" : "not_found";
+  if (!row?.owned) return "not_found";
+  return row.busy ? "busy" : "stale";
 }
 
 export type FinishTurnInput = {
@@ -106,6 +166,11 @@ export type FinishTurnInput = {
   outputTokens: number | null;
   ttftMs: number | null;
   durationMs: number | null;
+  /**
+   * For the partial answer of a turn whose lease was retired: written only while the row is still
+   * that lease's ("streaming") or was marked interrupted by a sweep, never over a later turn's state.
+   */
+  retiredLease?: string;
 };
 
 export type FinishTurnResult = {
@@ -118,21 +183,28 @@ export type FinishTurnResult = {
   firstAnswer: { title: string; question: string } | null;
 };
 
-/**
- * Writes the answer over its placeholder, in one statement that also says whether it is the
- * conversation's first complete answer (the time to give it a title).
- */
-export async function finishTurnMessage(input: FinishTurnInput): Promise<FinishTurnResult> {
-  const rows = await db.$queryRaw<Array<{ title: string; question: string | null }>>`UPDATE "Message" m SET parts = ${JSON.stringify(input.parts)}::jsonb,
+/** finishTurnMessage's statement; rows: finishTurnRowSchema. */
+export function finishTurnStatement(input: FinishTurnInput) {
+  return Prisma.sql`UPDATE "Message" m SET parts = ${JSON.stringify(input.parts)}::jsonb,
       status = ${input.status}::"MessageStatus", error = ${input.error}, "inputTokens" = ${input.inputTokens}::int,
       "outputTokens" = ${input.outputTokens}::int, "ttftMs" = ${input.ttftMs}::int, "durationMs" = ${input.durationMs}::int, "runnerId" = NULL,
       "searchText" = ${searchTextOf(input.parts)}
     FROM "Conversation" c
     WHERE m.id = ${input.messageId}::uuid AND c.id = m."conversationId" AND c."userId" = ${input.userId}::uuid
+      AND (${input.retiredLease ?? null}::text IS NULL OR (m.status = 'streaming' AND m."runnerId" = ${input.retiredLease ?? null}::text)
+        OR (m.status = 'interrupted' AND m."runnerId" IS NULL))
     RETURNING c.title, CASE WHEN m.status = 'complete' AND NOT EXISTS (
         SELECT 1 FROM "Message" o WHERE o."conversationId" = m."conversationId" AND o.role = 'assistant' AND o.status = 'complete' AND o.id <> m.id)
       THEN (SELECT u."searchText" FROM "Message" u WHERE u."conversationId" = m."conversationId" AND u.role = 'user' ORDER BY u."createdAt", u.id LIMIT 1)
       END AS question`;
+}
+
+/**
+ * Writes the answer over its placeholder, in one statement that also says whether it is the
+ * conversation's first complete answer (the time to give it a title).
+ */
+export async function finishTurnMessage(input: FinishTurnInput): Promise<FinishTurnResult> {
+  const rows = await db.$queryRaw<FinishTurnRow[]>(finishTurnStatement(input));
   const row = rows[0];
   if (!row) return { saved: false, firstAnswer: null };
   return { saved: true, firstAnswer: row.question ? { title: row.title, question: row.question } : null };

@@ -1,11 +1,9 @@
 import { withUser } from "@/lib/auth/handlers";
 import { stopConversationTurn } from "@/lib/chat/remote-stop";
-import { getConversation } from "@/lib/db/conversations";
 import { parseId } from "@/lib/schemas/ids";
 
 /** Stops the running turn of a conversation, on whichever instance runs it; the partial answer is saved as "stopped". */
 export const POST = withUser<{ id: string }>(async (_req, { user, params }) => {
   const id = parseId(params.id, "conversation");
-  await getConversation(user.id, id);
   return Response.json({ stopped: await stopConversationTurn(id, user.id) });
 });
