@@ -6,7 +6,8 @@ import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport, isToolUIPart, lastAssistantMessageIsCompleteWithApprovalResponses } from "ai";
 import { RefreshCw } from "lucide-react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { errorSentence, findStoredMessageId, requestStop, saveModelChoice } from "@/components/chat/chat-api";
+import { newUuid } from "@/components/assistants/action-drafts";
+import { errorSentence, requestStop, saveModelChoice } from "@/components/chat/chat-api";
 import { Composer } from "@/components/chat/composer";
 import { announceTurnEnded, rememberConversation } from "@/components/chat/conversations-store";
 import { EditMessage } from "@/components/chat/edit-message";
@@ -107,6 +108,9 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
   const { messages, setMessages, sendMessage, regenerate, stop, status, addToolApprovalResponse } = useChat<ChatUIMessage>({
     messages: initialMessages,
     transport,
+    // The browser's id is the stored message's id: Edit and Copy find a message by it, and a
+    // retried send is recognised.
+    generateId: newUuid,
     // Once every pending call of the last answer is approved or denied, the answer goes on.
     sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses,
     onError: (error) => {
@@ -153,9 +157,8 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
   /** Asks an edited question in place of a stored one: the server drops it and everything after it. */
   async function resend(index: number, text: string): Promise<string | null> {
     if (busy || blocked) return "Wait for the answer to finish first.";
-    const conversation = idRef.current;
-    const storedId = conversation ? await findStoredMessageId(conversation, messages, index) : null;
-    if (!storedId) return "This message could not be found on the server. Reload the page and try again.";
+    const storedId = messages[index]?.id;
+    if (!storedId || !idRef.current) return "This message could not be found on the server. Reload the page and try again.";
     editRef.current = storedId;
     setEditingId(null);
     setFailures({});

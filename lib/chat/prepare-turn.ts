@@ -39,15 +39,19 @@ export type Turn = {
 };
 
 const BUSY = "An answer is still being written in this conversation. Wait for it, or press Stop.";
+const ALREADY_SENT = "This message was sent already; it is not asked twice. Reload the conversation to see its answer.";
 const NOT_FOUND = "That conversation does not exist (it may have been deleted).";
 const NOTHING_TO_APPROVE = "There is no tool call waiting for your approval in this conversation. Reload it to see where it stands.";
 const ASSISTANT_GONE = "The assistant of this conversation is no longer available to you. The conversation stays readable; start a new chat to go on.";
 
 /** What the turn writes, given the stored conversation (null for a new one) and the request. */
-export function planTurnInput(history: ChatUIMessage[], request: Pick<ChatRequest, "regenerate">, parts: ChatPart[]) {
+export function planTurnInput(history: ChatUIMessage[], request: Pick<ChatRequest, "regenerate" | "message">, parts: ChatPart[]) {
   const kept = [...history];
   let replaceMessageId: string | null = null;
-  let userMessage: { id: string; parts: ChatPart[] } | null = { id: randomUUID(), parts };
+  // The browser's id is the message's id (a retried send is recognised by it); a regenerate sends
+  // the id of the question it re-asks, which is never stored twice.
+  const id = (!request.regenerate && request.message?.id) || randomUUID();
+  let userMessage: { id: string; parts: ChatPart[] } | null = { id, parts };
   if (request.regenerate) {
     const last = kept.at(-1);
     if (last?.role === "assistant") {
@@ -95,6 +99,8 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
   const stored = context.conversation ? toChatMessages(context.conversation.messages) : [];
   if (request.approvals) return resumeAfterApprovals(user, conversationId, stored, request.approvals, assistant?.config ?? null, model);
   const plan = planTurnInput(stored, request, parts);
+  // A retried send (same message id): refused before it could wait for, or start, a second turn.
+  if (plan.userMessage && context.conversation?.messages.some((message) => message.id === plan.userMessage?.id)) throw new AppError("already_sent", ALREADY_SENT);
   const handle = startTurn(conversationId, user.id);
   if (!handle) throw new AppError("conflict", BUSY);
 
@@ -115,6 +121,7 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
     let result = await beginTurn(input);
     // A turn left "streaming" by an instance that died must not block the conversation forever.
     if (result === "busy" && (await sweepInterruptedTurns(conversationId)) > 0) result = await beginTurn(input);
+    if (result === "duplicate") throw new AppError("already_sent", ALREADY_SENT);
     if (result === "busy") throw new AppError("conflict", BUSY);
     if (result === "not_found") throw new AppError("not_found", NOT_FOUND);
   } catch (error) {

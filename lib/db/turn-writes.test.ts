@@ -82,6 +82,32 @@ describe("turn writes", () => {
     ]);
   });
 
+  it("recognise a retried send by the browser's message id: no second question, no second turn, even when the copies race", async () => {
+    const conversationId = randomUUID();
+    const first = turn(alice, conversationId, { create: { title: "Once" } });
+    expect(await beginTurn(first)).toBe("started");
+    // The same request again while the answer streams, and after it is saved.
+    expect(await beginTurn(turn(alice, conversationId, { userMessage: first.userMessage }))).toBe("duplicate");
+    await finishTurnMessage({ userId: alice, messageId: first.assistant.id, parts: text("answer"), status: "complete", error: null, inputTokens: null, outputTokens: null, ttftMs: null, durationMs: null });
+    expect(await beginTurn(turn(alice, conversationId, { userMessage: first.userMessage }))).toBe("duplicate");
+    // Retried as a new conversation (the first response never arrived): nothing is created.
+    const again = randomUUID();
+    expect(await beginTurn(turn(alice, again, { create: { title: "Once" }, userMessage: first.userMessage }))).toBe("duplicate");
+    expect(await db.conversation.count({ where: { id: again } })).toBe(0);
+
+    // Two copies of the next send at once: exactly one turn starts.
+    const next = { id: randomUUID(), parts: text("next") };
+    const results = await Promise.all([beginTurn(turn(alice, conversationId, { userMessage: next })), beginTurn(turn(alice, conversationId, { userMessage: next }))]);
+    expect(results.filter((result) => result === "started")).toHaveLength(1);
+    expect(results.filter((result) => result === "started" || result === "duplicate" || result === "busy")).toHaveLength(2);
+    expect((await rows(conversationId)).map((row) => [row.role, row.status])).toEqual([
+      ["user", "complete"],
+      ["assistant", "complete"],
+      ["user", "complete"],
+      ["assistant", "streaming"],
+    ]);
+  });
+
   it("resume an answer after its approval requests are answered: its parts are written and it streams again", async () => {
     const conversationId = randomUUID();
     const first = turn(alice, conversationId, { create: { title: "Pets" } });

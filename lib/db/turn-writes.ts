@@ -25,6 +25,23 @@ export type BeginTurnInput = {
 
 export type BeginTurnResult = "started" | "busy" | "not_found";
 
+/** beginTurn's outcomes: also "duplicate" when the user's message id was stored already (a retried send). */
+export type BeginNewTurnResult = BeginTurnResult | "duplicate";
+
+/** True for PostgreSQL's unique violation (23505), however the driver adapter wraps it. */
+function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const seen = new Set<unknown>();
+  for (let current: unknown = error; typeof current === "object" && current !== null && !seen.has(current); ) {
+    seen.add(current);
+    const record = current as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: unknown }; cause?: unknown; originalCode?: unknown; kind?: unknown };
+    if (record.code === "23505" || record.code === "P2002" || record.originalCode === "23505" || record.kind === "UniqueConstraintViolation") return true;
+    if (record.meta?.code === "23505") return true;
+    current = record.meta?.driverAdapterError ?? record.cause;
+  }
+  return false;
+}
+
 function messageRows(input: BeginTurnInput, now: Date) {
   const rows: Prisma.Sql[] = [];
   if (input.userMessage) {
@@ -42,9 +59,24 @@ const INSERT_MESSAGES = Prisma.sql`INSERT INTO "Message" (id, "conversationId", 
   SELECT v.id, conv.id, v.role, v.parts, v.status, v.runner, v.model_id, v.model_name, v.endpoint_name, v.search_text, v.created_at FROM conv, (VALUES`;
 const VALUES_ALIAS = Prisma.sql`) AS v(id, role, parts, status, runner, model_id, model_name, endpoint_name, search_text, created_at) RETURNING id`;
 
-export async function beginTurn(input: BeginTurnInput): Promise<BeginTurnResult> {
+/**
+ * Starts a turn in one statement. A user message whose id is stored already is not written again
+ * ("duplicate"): a retried send never starts a second turn. The primary key makes that hold when two
+ * copies of the request race.
+ */
+export async function beginTurn(input: BeginTurnInput): Promise<BeginNewTurnResult> {
+  try {
+    return await writeTurnStart(input);
+  } catch (error) {
+    if (input.userMessage && isUniqueViolation(error)) return "duplicate";
+    throw error;
+  }
+}
+
+async function writeTurnStart(input: BeginTurnInput): Promise<BeginNewTurnResult> {
   const now = new Date();
   const rows = messageRows(input, now);
+  const userMessageId = input.userMessage?.id ?? null;
   if (input.create) {
     await db.$executeRaw`WITH conv AS (
         INSERT INTO "Conversation" (id, "userId", title, "modelId", "assistantId", "assistantVersionId", "createdAt", "updatedAt", "lastMessageAt")
@@ -55,21 +87,24 @@ export async function beginTurn(input: BeginTurnInput): Promise<BeginTurnResult>
       SELECT count(*) FROM msgs`;
     return "started";
   }
-  const result = await db.$queryRaw<Array<{ updated: number; owned: boolean }>>`WITH conv AS (
+  const result = await db.$queryRaw<Array<{ updated: number; owned: boolean; duplicate: boolean }>>`WITH conv AS (
       UPDATE "Conversation" c SET "lastMessageAt" = ${now}::timestamp, "updatedAt" = ${now}::timestamp,
         "modelId" = COALESCE(${input.pickedModelId}::uuid, c."modelId")
       WHERE c.id = ${input.conversationId}::uuid AND c."userId" = ${input.userId}::uuid
         AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id AND m.status = 'streaming')
+        AND NOT EXISTS (SELECT 1 FROM "Message" d WHERE d.id = ${userMessageId}::uuid)
       RETURNING c.id
     ), removed AS (
       DELETE FROM "Message" WHERE id = ${input.replaceMessageId}::uuid AND role = 'assistant' AND "conversationId" IN (SELECT id FROM conv)
       RETURNING id
     ), msgs AS (${INSERT_MESSAGES} ${rows} ${VALUES_ALIAS})
     SELECT (SELECT count(*) FROM conv)::int AS updated,
-      EXISTS (SELECT 1 FROM "Conversation" WHERE id = ${input.conversationId}::uuid AND "userId" = ${input.userId}::uuid) AS owned`;
+      EXISTS (SELECT 1 FROM "Conversation" WHERE id = ${input.conversationId}::uuid AND "userId" = ${input.userId}::uuid) AS owned,
+      EXISTS (SELECT 1 FROM "Message" d WHERE d.id = ${userMessageId}::uuid) AS duplicate`;
   const row = result[0];
   if (row && row.updated > 0) return "started";
-  return row?.owned ? "busy" : "not_found";
+  if (!row?.owned) return "not_found";
+  return row.duplicate ? "duplicate" : "busy";
 }
 
 /**

@@ -13,8 +13,11 @@ export const chatRequestSchema = z
     conversationId: z.uuid().optional(),
     message: z
       .object({
-        /** The browser's id for the message; informational only. */
-        id: z.string().max(100).optional(),
+        /**
+         * The browser's UUID for the message, stored as its id: a retried request with the same id
+         * starts no second turn (409 already_sent). The server makes one up when it is left out.
+         */
+        id: z.uuid("A message id must be a UUID.").optional(),
         text: z
           .string()
           .max(MAX_MESSAGE_LENGTH, `Messages are at most ${MAX_MESSAGE_LENGTH.toLocaleString("en")} characters.`)
