@@ -1,7 +1,7 @@
 "use client";
 // The chat's small requests besides the stream itself, and turning errors into sentences.
 import { z } from "zod";
-import type { FeedbackValue } from "@/lib/types/chat";
+import type { ChatUIMessage, FeedbackValue } from "@/lib/types/chat";
 
 const errorBodySchema = z.object({ error: z.object({ message: z.string() }) });
 
@@ -63,5 +63,42 @@ export async function saveFeedback(messageId: string, value: FeedbackValue | nul
     return parsed.success ? parsed.data.error.message : `The server answered ${res.status}.`;
   } catch {
     return "Could not reach Switchboard. Check your connection and try again.";
+  }
+}
+
+const shownMessagesSchema = z.object({
+  conversation: z.object({
+    messages: z.array(
+      z.looseObject({
+        id: z.string(),
+        role: z.enum(["user", "assistant"]),
+        parts: z.array(z.looseObject({ type: z.string() })),
+        metadata: z.looseObject({ siblingIds: z.array(z.string()).optional() }).optional(),
+      }),
+    ),
+  }),
+});
+
+/**
+ * Shows another version of an edited question or a regenerated answer (the server remembers the
+ * choice). Returns the messages now shown, or an error sentence.
+ */
+export async function chooseBranch(conversationId: string, messageId: string): Promise<{ messages: ChatUIMessage[] } | { error: string }> {
+  try {
+    const res = await fetch(`/api/conversations/${conversationId}/branch`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ messageId }),
+    });
+    const body: unknown = await res.json().catch(() => null);
+    if (!res.ok) {
+      const parsed = errorBodySchema.safeParse(body);
+      return { error: parsed.success ? parsed.data.error.message : `The server answered ${res.status}.` };
+    }
+    const parsed = shownMessagesSchema.safeParse(body);
+    // The parts are the server's own stored parts (lib/chat/parts.ts validated them when read back).
+    return parsed.success ? { messages: parsed.data.conversation.messages as ChatUIMessage[] } : { error: "The server's answer could not be read. Reload the page." };
+  } catch {
+    return { error: "Could not reach Switchboard. Check your connection and try again." };
   }
 }

@@ -1,16 +1,17 @@
 import "server-only";
 // The start of a turn: load the conversation (history comes from the database, never the browser),
 // pick the model, and in one statement save the user's message with a "streaming" placeholder for
-// the answer, before any model call. Retry/Regenerate replaces the last answer without repeating the
-// user's message.
+// the answer, before any model call. Edit and Regenerate add a sibling question or answer and keep
+// the earlier ones (lib/chat/plan-turn.ts): nothing is deleted, so a failure loses nothing.
 import { randomUUID } from "node:crypto";
 import { resolveModel, type ResolvedModel } from "@/lib/ai/models";
 import type { CurrentUser } from "@/lib/auth/session";
+import { activePath } from "@/lib/chat/branches";
 import { toChatMessages } from "@/lib/chat/history";
+import { planTurn } from "@/lib/chat/plan-turn";
 import { ensureStopListener } from "@/lib/chat/remote-stop";
 import { holdRunnerLock, runnerId, sweepInterruptedTurns } from "@/lib/chat/runner";
 import { startTurn, type TurnHandle } from "@/lib/chat/running-turns";
-import { truncateFromMessage } from "@/lib/db/messages";
 import { loadTurnContext } from "@/lib/db/turn-reads";
 import { beginTurn, resumeTurn, type BeginTurnInput } from "@/lib/db/turn-writes";
 import { applyApprovals } from "@/lib/chat/approvals";
@@ -28,6 +29,8 @@ export type Turn = {
   history: ChatUIMessage[];
   /** Id of the answer's placeholder row, which the answer is written over. */
   answerId: string;
+  /** A regenerated answer: the ids of all answers to its question (oldest first), for the switcher. */
+  answerSiblingIds?: string[];
   /** True when the turn continues the last answer after the user answered its approval requests. */
   continuing: boolean;
   /** True for the first turn of a new conversation. */
@@ -44,34 +47,13 @@ const NOT_FOUND = "That conversation does not exist (it may have been deleted)."
 const NOTHING_TO_APPROVE = "There is no tool call waiting for your approval in this conversation. Reload it to see where it stands.";
 const ASSISTANT_GONE = "The assistant of this conversation is no longer available to you. The conversation stays readable; start a new chat to go on.";
 
-/** What the turn writes, given the stored conversation (null for a new one) and the request. */
-export function planTurnInput(history: ChatUIMessage[], request: Pick<ChatRequest, "regenerate" | "message">, parts: ChatPart[]) {
-  const kept = [...history];
-  let replaceMessageId: string | null = null;
-  // The browser's id is the message's id (a retried send is recognised by it); a regenerate sends
-  // the id of the question it re-asks, which is never stored twice.
-  const id = (!request.regenerate && request.message?.id) || randomUUID();
-  let userMessage: { id: string; parts: ChatPart[] } | null = { id, parts };
-  if (request.regenerate) {
-    const last = kept.at(-1);
-    if (last?.role === "assistant") {
-      replaceMessageId = last.id;
-      kept.pop();
-    }
-    // The user's message is already saved (the usual Retry): run it again rather than repeat it.
-    if (kept.at(-1)?.role === "user") userMessage = null;
-  }
-  if (userMessage) kept.push({ id: userMessage.id, role: "user", parts, metadata: { status: "complete" } });
-  return { history: kept, replaceMessageId, userMessage };
-}
-
 export async function prepareTurn(user: CurrentUser, request: ChatRequest): Promise<Turn> {
   void holdRunnerLock();
   void ensureStopListener();
   const text = request.message?.text ?? "";
   const parts: ChatPart[] = [{ type: "text", text }];
   // One statement reads the conversation and the model that answers it.
-  let context = await loadTurnContext(user.id, request.conversationId ?? null, request.modelId ?? null);
+  const context = await loadTurnContext(user.id, request.conversationId ?? null, request.modelId ?? null);
   const { conversation } = context;
   if (request.conversationId && !conversation) throw new AppError("not_found", NOT_FOUND);
 
@@ -89,18 +71,16 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
   // Only a usable pick is remembered on the conversation; otherwise the default answered.
   const pickedModelId = request.modelId && request.modelId === model.id ? model.id : null;
 
-  // An edit deletes the question and what followed only once the turn is known to be able to run
-  // (a refused turn loses nothing), then reads what is left.
-  if (request.editMessageId && conversation) {
-    await truncateFromMessage(user.id, conversation.id, request.editMessageId);
-    context = await loadTurnContext(user.id, conversation.id, request.modelId ?? null);
-  }
   const conversationId = conversation?.id ?? randomUUID();
-  const stored = context.conversation ? toChatMessages(context.conversation.messages) : [];
-  if (request.approvals) return resumeAfterApprovals(user, conversationId, stored, request.approvals, assistant?.config ?? null, model);
-  const plan = planTurnInput(stored, request, parts);
+  const rows = conversation?.messages ?? [];
+  if (request.approvals) {
+    const stored = toChatMessages(activePath(rows, conversation?.activeLeafId ?? null));
+    return resumeAfterApprovals(user, conversationId, stored, request.approvals, assistant?.config ?? null, model);
+  }
+  // The browser's id is the question's id; a regenerate re-asks a stored question and writes none.
+  const plan = planTurn(rows, conversation?.activeLeafId ?? null, request, parts, (!request.regenerate && request.message?.id) || randomUUID());
   // A retried send (same message id): refused before it could wait for, or start, a second turn.
-  if (plan.userMessage && context.conversation?.messages.some((message) => message.id === plan.userMessage?.id)) throw new AppError("already_sent", ALREADY_SENT);
+  if (plan.userMessage && rows.some((message) => message.id === plan.userMessage?.id)) throw new AppError("already_sent", ALREADY_SENT);
   const handle = startTurn(conversationId, user.id);
   if (!handle) throw new AppError("conflict", BUSY);
 
@@ -112,8 +92,7 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
       ? undefined
       : { title: titleFromMessage(text), assistantId: assistant?.assistantId ?? null, assistantVersionId: assistant?.versionId ?? null },
     userMessage: plan.userMessage,
-    replaceMessageId: plan.replaceMessageId,
-    assistant: { id: answerId, modelId: model.id, modelName: model.label, endpointName: model.endpoint.name },
+    assistant: { id: answerId, parentId: plan.answerParentId, modelId: model.id, modelName: model.label, endpointName: model.endpoint.name },
     runnerId: runnerId(),
     pickedModelId,
   };
@@ -133,6 +112,7 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
     conversationId,
     history: plan.history,
     answerId,
+    answerSiblingIds: plan.earlierAnswerIds.length > 0 ? [...plan.earlierAnswerIds, answerId] : undefined,
     continuing: false,
     isNew: !conversation,
     assistant: assistant?.config ?? null,

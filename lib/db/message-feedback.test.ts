@@ -9,7 +9,7 @@ connectTestDatabase();
 const { db } = await import("@/lib/db/client");
 const { countFeedbackByModel, setMessageFeedback } = await import("@/lib/db/message-feedback");
 const { createConversationWithMessage } = await import("@/lib/db/conversations");
-const { saveAssistantMessage, saveUserMessage, truncateFromMessage } = await import("@/lib/db/messages");
+const { saveAssistantMessage } = await import("@/lib/db/messages");
 
 let alice = "";
 let bob = "";
@@ -73,27 +73,5 @@ describe("message feedback", () => {
     const { conversation } = await createConversationWithMessage(alice, { title: "Check", modelId: null, parts: text("Q") });
     const id = await answer(alice, conversation.id);
     await expect(db.message.update({ where: { id }, data: { feedback: 5 } })).rejects.toThrow();
-  });
-});
-
-describe("truncateFromMessage", () => {
-  it("deletes the question and everything after it, only for the owner, and never while an answer is written", async () => {
-    const { conversation, messageId: q1 } = await createConversationWithMessage(alice, { title: "Edit", modelId: null, parts: text("first") });
-    const a1 = await answer(alice, conversation.id);
-    const { id: q2 } = await saveUserMessage(alice, conversation.id, text("second"));
-    await answer(alice, conversation.id);
-    const remaining = () => db.message.findMany({ where: { conversationId: conversation.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
-
-    await expect(truncateFromMessage(bob, conversation.id, q2)).rejects.toMatchObject({ status: 404 });
-    // Only a question can be edited.
-    await expect(truncateFromMessage(alice, conversation.id, a1)).rejects.toMatchObject({ status: 404 });
-    expect(await remaining()).toHaveLength(4);
-
-    await db.message.create({ data: { conversationId: conversation.id, role: "assistant", parts: [], status: "streaming", createdAt: new Date(Date.now() + 60_000) } });
-    await expect(truncateFromMessage(alice, conversation.id, q2)).rejects.toMatchObject({ status: 409 });
-    await db.message.deleteMany({ where: { conversationId: conversation.id, status: "streaming" } });
-
-    expect(await truncateFromMessage(alice, conversation.id, q2)).toEqual({ deleted: 2 });
-    expect((await remaining()).map((row) => row.id)).toEqual([q1, a1]);
   });
 });

@@ -12,6 +12,9 @@ export type TurnConversation = {
   modelId: string | null;
   assistantId: string | null;
   assistantVersionId: string | null;
+  /** The leaf of the branch the user sees (lib/chat/branches.ts). */
+  activeLeafId: string | null;
+  /** Every message of every branch, oldest first. */
   messages: StoredMessage[];
 };
 
@@ -64,9 +67,9 @@ export type TurnContext = { conversation: TurnConversation | null; model: Resolv
 export async function loadTurnContext(userId: string, conversationId: string | null, requestedModelId: string | null): Promise<TurnContext> {
   const rows = await db.$queryRaw<Array<Partial<ModelRow> & { conversation: TurnConversation | null }>>`
     WITH conv AS (
-      SELECT c.id, c."modelId", c."assistantId", c."assistantVersionId",
+      SELECT c.id, c."modelId", c."assistantId", c."assistantVersionId", c."activeLeafId",
         COALESCE((
-          SELECT json_agg(json_build_object('id', m.id, 'role', m.role, 'parts', m.parts, 'status', m.status, 'error', m.error,
+          SELECT json_agg(json_build_object('id', m.id, 'parentId', m."parentId", 'role', m.role, 'parts', m.parts, 'status', m.status, 'error', m.error,
             'modelName', m."modelName", 'endpointName', m."endpointName") ORDER BY m."createdAt", m.id)
           FROM "Message" m WHERE m."conversationId" = c.id
         ), '[]'::json) AS messages

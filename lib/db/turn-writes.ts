@@ -1,8 +1,9 @@
 import "server-only";
 // The two writes of a chat turn, one SQL statement each. At the start: the user's message, a
-// "streaming" placeholder for the answer (so a crash leaves a trace) and the conversation's
-// activity, refused while another answer is being written. At the end: the answer, once.
-// Ownership (userId) is part of every statement.
+// "streaming" placeholder for the answer (so a crash leaves a trace), the conversation's activity
+// and its selected branch (the new answer), refused while another answer is being written. Nothing
+// is deleted: an edit or a regenerate adds a sibling (lib/chat/branches.ts). At the end: the
+// answer, once. Ownership (userId) is part of every statement.
 import { searchTextOf } from "@/lib/chat/parts";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -13,11 +14,13 @@ export type BeginTurnInput = {
   conversationId: string;
   /** Create the conversation in the same statement (first message of a new chat). */
   create?: { title: string; assistantId?: string | null; assistantVersionId?: string | null };
-  /** The user's new message; null when re-running the last one (Retry / Regenerate). */
-  userMessage: { id: string; parts: ChatPart[] } | null;
-  /** An answer to remove first (Regenerate). */
-  replaceMessageId: string | null;
-  assistant: { id: string; modelId: string; modelName: string; endpointName: string };
+  /**
+   * The user's new message and the message it follows (null: a first question); null when re-running
+   * a stored question (Retry / Regenerate).
+   */
+  userMessage: { id: string; parts: ChatPart[]; parentId: string | null } | null;
+  /** The answer's placeholder; it follows the question it answers (`parentId`) and becomes the selected leaf. */
+  assistant: { id: string; parentId: string; modelId: string; modelName: string; endpointName: string };
   runnerId: string;
   /** The model the user picked, remembered on the conversation. */
   pickedModelId: string | null;
@@ -45,19 +48,19 @@ function isUniqueViolation(error: unknown): boolean {
 function messageRows(input: BeginTurnInput, now: Date) {
   const rows: Prisma.Sql[] = [];
   if (input.userMessage) {
-    rows.push(Prisma.sql`(${input.userMessage.id}::uuid, 'user'::"MessageRole", ${JSON.stringify(input.userMessage.parts)}::jsonb,
+    rows.push(Prisma.sql`(${input.userMessage.id}::uuid, ${input.userMessage.parentId}::uuid, 'user'::"MessageRole", ${JSON.stringify(input.userMessage.parts)}::jsonb,
       'complete'::"MessageStatus", NULL, NULL::uuid, NULL, NULL, ${searchTextOf(input.userMessage.parts)}, ${now}::timestamp)`);
   }
   const { assistant } = input;
   // One millisecond later, so the answer always sorts after the question.
-  rows.push(Prisma.sql`(${assistant.id}::uuid, 'assistant'::"MessageRole", '[]'::jsonb, 'streaming'::"MessageStatus",
+  rows.push(Prisma.sql`(${assistant.id}::uuid, ${assistant.parentId}::uuid, 'assistant'::"MessageRole", '[]'::jsonb, 'streaming'::"MessageStatus",
     ${input.runnerId}, ${assistant.modelId}::uuid, ${assistant.modelName}, ${assistant.endpointName}, NULL, ${new Date(now.getTime() + 1)}::timestamp)`);
   return Prisma.join(rows);
 }
 
-const INSERT_MESSAGES = Prisma.sql`INSERT INTO "Message" (id, "conversationId", role, parts, status, "runnerId", "modelId", "modelName", "endpointName", "searchText", "createdAt")
-  SELECT v.id, conv.id, v.role, v.parts, v.status, v.runner, v.model_id, v.model_name, v.endpoint_name, v.search_text, v.created_at FROM conv, (VALUES`;
-const VALUES_ALIAS = Prisma.sql`) AS v(id, role, parts, status, runner, model_id, model_name, endpoint_name, search_text, created_at) RETURNING id`;
+const INSERT_MESSAGES = Prisma.sql`INSERT INTO "Message" (id, "parentId", "conversationId", role, parts, status, "runnerId", "modelId", "modelName", "endpointName", "searchText", "createdAt")
+  SELECT v.id, v.parent_id, conv.id, v.role, v.parts, v.status, v.runner, v.model_id, v.model_name, v.endpoint_name, v.search_text, v.created_at FROM conv, (VALUES`;
+const VALUES_ALIAS = Prisma.sql`) AS v(id, parent_id, role, parts, status, runner, model_id, model_name, endpoint_name, search_text, created_at) RETURNING id`;
 
 /**
  * Starts a turn in one statement. A user message whose id is stored already is not written again
@@ -79,9 +82,9 @@ async function writeTurnStart(input: BeginTurnInput): Promise<BeginNewTurnResult
   const userMessageId = input.userMessage?.id ?? null;
   if (input.create) {
     await db.$executeRaw`WITH conv AS (
-        INSERT INTO "Conversation" (id, "userId", title, "modelId", "assistantId", "assistantVersionId", "createdAt", "updatedAt", "lastMessageAt")
+        INSERT INTO "Conversation" (id, "userId", title, "modelId", "assistantId", "assistantVersionId", "activeLeafId", "createdAt", "updatedAt", "lastMessageAt")
         VALUES (${input.conversationId}::uuid, ${input.userId}::uuid, ${input.create.title}, ${input.pickedModelId}::uuid,
-          ${input.create.assistantId ?? null}::uuid, ${input.create.assistantVersionId ?? null}::uuid, ${now}::timestamp, ${now}::timestamp, ${now}::timestamp)
+          ${input.create.assistantId ?? null}::uuid, ${input.create.assistantVersionId ?? null}::uuid, ${input.assistant.id}::uuid, ${now}::timestamp, ${now}::timestamp, ${now}::timestamp)
         RETURNING id
       ), msgs AS (${INSERT_MESSAGES} ${rows} ${VALUES_ALIAS})
       SELECT count(*) FROM msgs`;
@@ -89,14 +92,11 @@ async function writeTurnStart(input: BeginTurnInput): Promise<BeginNewTurnResult
   }
   const result = await db.$queryRaw<Array<{ updated: number; owned: boolean; duplicate: boolean }>>`WITH conv AS (
       UPDATE "Conversation" c SET "lastMessageAt" = ${now}::timestamp, "updatedAt" = ${now}::timestamp,
-        "modelId" = COALESCE(${input.pickedModelId}::uuid, c."modelId")
+        "modelId" = COALESCE(${input.pickedModelId}::uuid, c."modelId"), "activeLeafId" = ${input.assistant.id}::uuid
       WHERE c.id = ${input.conversationId}::uuid AND c."userId" = ${input.userId}::uuid
         AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id AND m.status = 'streaming')
         AND NOT EXISTS (SELECT 1 FROM "Message" d WHERE d.id = ${userMessageId}::uuid)
       RETURNING c.id
-    ), removed AS (
-      DELETE FROM "Message" WHERE id = ${input.replaceMessageId}::uuid AND role = 'assistant' AND "conversationId" IN (SELECT id FROM conv)
-      RETURNING id
     ), msgs AS (${INSERT_MESSAGES} ${rows} ${VALUES_ALIAS})
     SELECT (SELECT count(*) FROM conv)::int AS updated,
       EXISTS (SELECT 1 FROM "Conversation" WHERE id = ${input.conversationId}::uuid AND "userId" = ${input.userId}::uuid) AS owned,
