@@ -56,5 +56,16 @@ export async function seedConversations(client: pg.Client, owner: string, count:
      WHERE c.id = ANY($1::uuid[])`,
     [ids, perConversation],
   );
+  // One line, each message following the one before, as the app writes them (lib/chat/branches.ts).
+  await client.query(
+    `UPDATE "Message" m SET "parentId" = o.previous
+     FROM (SELECT id, lag(id) OVER (PARTITION BY "conversationId" ORDER BY "createdAt", id) AS previous FROM "Message" WHERE "conversationId" = ANY($1::uuid[])) o
+     WHERE m.id = o.id AND o.previous IS NOT NULL`,
+    [ids],
+  );
+  await client.query(
+    `UPDATE "Conversation" c SET "activeLeafId" = (SELECT m.id FROM "Message" m WHERE m."conversationId" = c.id ORDER BY m."createdAt" DESC, m.id DESC LIMIT 1) WHERE c.id = ANY($1::uuid[])`,
+    [ids],
+  );
   return ids;
 }

@@ -98,11 +98,12 @@ test("an answer streams in visibly and is saved; the browser sends only the new 
   await expect(assistants(page).first()).toContainText("w40");
   await expect(assistants(page).last()).toContainText("[A] Echo: second question");
 
-  // Regenerate replaces the last answer; the user's message is not repeated.
+  // Regenerate adds an answer beside the last one (kept, as version 1/2); the user's message is not repeated.
   await page.getByRole("button", { name: "Regenerate" }).click();
   await waitForAnswer(page);
   await expect(assistants(page).last()).toContainText("[A] Echo: second question");
-  expect((await storedMessages(id)).map((row) => row.role)).toEqual(["user", "assistant", "user", "assistant"]);
+  await expect(assistants(page)).toHaveCount(2);
+  expect((await storedMessages(id)).map((row) => row.role)).toEqual(["user", "assistant", "user", "assistant", "assistant"]);
 });
 
 test("a 429 before the first token is retried transparently", async ({ page }) => {
@@ -144,9 +145,11 @@ test("a failed answer says what went wrong where the answer would be, and Retry 
   await expect(page.locator(APP_ALERT)).toHaveCount(0);
   await expect(users(page)).toHaveCount(1);
 
+  // The failed answer is kept beside the new one (version 1/2); the question is not repeated.
   const stored = await storedMessages(id);
   expect(stored.map((row) => [row.role, row.status, row.text])).toEqual([
     ["user", "complete", "flaky question [[status:500x3]]"],
+    ["assistant", "error", ""],
     ["assistant", "complete", "[A] Echo: flaky question"],
   ]);
   await page.reload();

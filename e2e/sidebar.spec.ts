@@ -345,7 +345,7 @@ test.describe("with clipboard access", () => {
   });
 });
 
-test("editing an earlier question asks it again from there: what followed is deleted and the model no longer sees it", async ({ page }) => {
+test("editing an earlier question asks it again from there: the model no longer sees what followed, which is kept as the earlier version", async ({ page }) => {
   await newUser(page, "sidebar-edit");
   await page.goto("/");
   await send(page, "first question");
@@ -354,7 +354,7 @@ test("editing an earlier question asks it again from there: what followed is del
   await answered(page, "[S] Echo: second question");
   const id = await conversationId(page);
 
-  // A question sent in this visit (the browser's id: the stored one is looked up).
+  // A question sent in this visit (the browser's id is the stored id).
   await users(page).first().getByRole("button", { name: "Edit" }).click();
   const form = page.getByTestId("edit-message");
   await expect(form.getByRole("textbox", { name: "Edit message" })).toHaveValue("first question");
@@ -378,7 +378,12 @@ test("editing an earlier question asks it again from there: what followed is del
     return (request?.body as { messages: Array<{ role: string; content: unknown }> }).messages;
   };
   expect(lastChat()).toEqual([{ role: "user", content: "better first question" }]);
+  // The earlier version and what followed it are kept (reachable with the version switcher).
   expect((await storedMessages(id)).map((row) => [row.role, row.text])).toEqual([
+    ["user", "first question"],
+    ["assistant", "[S] Echo: first question"],
+    ["user", "second question"],
+    ["assistant", "[S] Echo: second question"],
     ["user", "better first question"],
     ["assistant", "[S] Echo: better first question"],
   ]);
@@ -398,15 +403,17 @@ test("editing an earlier question asks it again from there: what followed is del
   ]);
   await page.reload();
   await expect(users(page)).toHaveCount(2);
-  expect((await storedMessages(id)).map((row) => row.text)).toEqual([
+  expect((await storedMessages(id)).map((row) => row.text).slice(4)).toEqual([
     "better first question",
     "[S] Echo: better first question",
+    "a follow-up",
+    "[S] Echo: a follow-up",
     "a different follow-up",
     "[S] Echo: a different follow-up",
   ]);
 
-  // Someone else's message id cannot be used to cut a conversation.
+  // Someone else's message id cannot be edited into this conversation.
   const res = await page.request.post("/api/chat", { data: { conversationId: id, editMessageId: "6f1c2b8e-3a4d-4e5f-9a0b-1c2d3e4f5a6b", message: { text: "x" } } });
   expect(res.status()).toBe(404);
-  expect((await storedMessages(id)).map((row) => row.text)).toHaveLength(4);
+  expect((await storedMessages(id)).map((row) => row.text)).toHaveLength(10);
 });

@@ -8,6 +8,8 @@ const STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** A message whose id was sent already (a retried request): no second turn was started. */
+  already_sent: 409,
   validation: 422,
   rate_limited: 429,
   internal: 500,

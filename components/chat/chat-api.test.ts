@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorSentence, matchStoredMessage } from "@/components/chat/chat-api";
+import { errorSentence } from "@/components/chat/chat-api";
 
 describe("errorSentence", () => {
   it("shows the sentence from our JSON error body (a refused request)", () => {
@@ -18,27 +18,5 @@ describe("errorSentence", () => {
 
   it("does not trip over text that only looks like JSON", () => {
     expect(errorSentence(new Error("{not json"))).toBe("{not json");
-  });
-});
-
-describe("matchStoredMessage", () => {
-  const uuid = "6f1c2b8e-3a4d-4e5f-9a0b-1c2d3e4f5a6b";
-  const text = (id: string, role: string, value: string) => ({ id, role, parts: [{ type: "text", text: value }] });
-  const stored = [text("11111111-1111-4111-8111-111111111111", "user", "first"), text("a1", "assistant", "answer"), text("22222222-2222-4222-8222-222222222222", "user", "second")];
-
-  it("takes a stored id as it is", () => {
-    expect(matchStoredMessage([text(uuid, "user", "x")], 0, [])).toBe(uuid);
-  });
-
-  it("finds a question sent in this visit by its position among the questions, when the text matches", () => {
-    const local = [text("browser1", "user", "first"), text("a1", "assistant", "answer"), text("browser2", "user", "second")];
-    expect(matchStoredMessage(local, 2, stored)).toBe("22222222-2222-4222-8222-222222222222");
-    expect(matchStoredMessage(local, 0, stored)).toBe("11111111-1111-4111-8111-111111111111");
-  });
-
-  it("gives null when the stored conversation does not match (changed in another tab)", () => {
-    expect(matchStoredMessage([text("browser1", "user", "other text")], 0, stored)).toBeNull();
-    expect(matchStoredMessage([text("b1", "user", "first"), text("b2", "user", "x"), text("b3", "user", "y")], 2, stored)).toBeNull();
-    expect(matchStoredMessage([], 0, stored)).toBeNull();
   });
 });

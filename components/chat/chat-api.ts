@@ -1,7 +1,7 @@
 "use client";
 // The chat's small requests besides the stream itself, and turning errors into sentences.
 import { z } from "zod";
-import type { FeedbackValue } from "@/lib/types/chat";
+import type { ChatUIMessage, FeedbackValue } from "@/lib/types/chat";
 
 const errorBodySchema = z.object({ error: z.object({ message: z.string() }) });
 
@@ -66,40 +66,39 @@ export async function saveFeedback(messageId: string, value: FeedbackValue | nul
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const storedSchema = z.object({
-  conversation: z.object({ messages: z.array(z.object({ id: z.string(), role: z.string(), parts: z.array(z.object({ type: z.string(), text: z.string().optional() })) })) }),
+const shownMessagesSchema = z.object({
+  conversation: z.object({
+    messages: z.array(
+      z.looseObject({
+        id: z.string(),
+        role: z.enum(["user", "assistant"]),
+        parts: z.array(z.looseObject({ type: z.string() })),
+        metadata: z.looseObject({ siblingIds: z.array(z.string()).optional() }).optional(),
+      }),
+    ),
+  }),
 });
 
-type TextMessage = { id: string; role: string; parts: ReadonlyArray<{ type: string; text?: string }> };
-
-const textOf = (message: TextMessage) => message.parts.map((part) => (part.type === "text" ? (part.text ?? "") : "")).join("");
-
 /**
- * The stored id of the local message at `index`. Messages loaded from the server carry their
- * stored (UUID) id; a question sent in this visit has the browser's id, so it is found by position
- * among the stored questions, and only when its text matches (otherwise null: reload).
+ * Shows another version of an edited question or a regenerated answer (the server remembers the
+ * choice). Returns the messages now shown, or an error sentence.
  */
-export function matchStoredMessage(local: ReadonlyArray<TextMessage>, index: number, stored: ReadonlyArray<TextMessage>): string | null {
-  const message = local[index];
-  if (!message) return null;
-  if (UUID.test(message.id)) return message.id;
-  const position = local.slice(0, index).filter((item) => item.role === message.role).length;
-  const candidate = stored.filter((item) => item.role === message.role)[position];
-  return candidate && textOf(candidate) === textOf(message) ? candidate.id : null;
-}
-
-/** Like matchStoredMessage, reading the stored conversation when needed. */
-export async function findStoredMessageId(conversationId: string, local: ReadonlyArray<TextMessage>, index: number): Promise<string | null> {
-  const message = local[index];
-  if (!message) return null;
-  if (UUID.test(message.id)) return message.id;
+export async function chooseBranch(conversationId: string, messageId: string): Promise<{ messages: ChatUIMessage[] } | { error: string }> {
   try {
-    const res = await fetch(`/api/conversations/${conversationId}`);
-    if (!res.ok) return null;
-    const parsed = storedSchema.safeParse(await res.json());
-    return parsed.success ? matchStoredMessage(local, index, parsed.data.conversation.messages) : null;
+    const res = await fetch(`/api/conversations/${conversationId}/branch`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ messageId }),
+    });
+    const body: unknown = await res.json().catch(() => null);
+    if (!res.ok) {
+      const parsed = errorBodySchema.safeParse(body);
+      return { error: parsed.success ? parsed.data.error.message : `The server answered ${res.status}.` };
+    }
+    const parsed = shownMessagesSchema.safeParse(body);
+    // The parts are the server's own stored parts (lib/chat/parts.ts validated them when read back).
+    return parsed.success ? { messages: parsed.data.conversation.messages as ChatUIMessage[] } : { error: "The server's answer could not be read. Reload the page." };
   } catch {
-    return null;
+    return { error: "Could not reach Switchboard. Check your connection and try again." };
   }
 }

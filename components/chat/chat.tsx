@@ -6,11 +6,12 @@ import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport, isToolUIPart, lastAssistantMessageIsCompleteWithApprovalResponses } from "ai";
 import { RefreshCw } from "lucide-react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { errorSentence, findStoredMessageId, requestStop, saveModelChoice } from "@/components/chat/chat-api";
+import { newUuid } from "@/components/assistants/action-drafts";
+import { chooseBranch, errorSentence, requestStop, saveModelChoice } from "@/components/chat/chat-api";
 import { Composer } from "@/components/chat/composer";
 import { announceTurnEnded, rememberConversation } from "@/components/chat/conversations-store";
 import { EditMessage } from "@/components/chat/edit-message";
-import { ActionBar, CopyButton, EditButton, FeedbackButtons } from "@/components/chat/message-actions";
+import { ActionBar, BranchSwitcher, CopyButton, EditButton, FeedbackButtons } from "@/components/chat/message-actions";
 import { AssistantMessage, ErrorNotice, UserMessage, messageText, type Speaker } from "@/components/chat/message-view";
 import { ModelPicker } from "@/components/chat/model-picker";
 import { Button } from "@/components/ui/button";
@@ -107,6 +108,9 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
   const { messages, setMessages, sendMessage, regenerate, stop, status, addToolApprovalResponse } = useChat<ChatUIMessage>({
     messages: initialMessages,
     transport,
+    // The browser's id is the stored message's id: Edit and Copy find a message by it, and a
+    // retried send is recognised.
+    generateId: newUuid,
     // Once every pending call of the last answer is approved or denied, the answer goes on.
     sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses,
     onError: (error) => {
@@ -150,18 +154,36 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
     return true;
   }
 
-  /** Asks an edited question in place of a stored one: the server drops it and everything after it. */
+  /**
+   * Asks an edited question as a new version of a stored one: the server keeps the old question and
+   * its answers (reachable with the "‹ 2/2 ›" switcher) and shows the new branch.
+   */
   async function resend(index: number, text: string): Promise<string | null> {
     if (busy || blocked) return "Wait for the answer to finish first.";
-    const conversation = idRef.current;
-    const storedId = conversation ? await findStoredMessageId(conversation, messages, index) : null;
-    if (!storedId) return "This message could not be found on the server. Reload the page and try again.";
-    editRef.current = storedId;
+    const edited = messages[index];
+    if (!edited || !idRef.current) return "This message could not be found on the server. Reload the page and try again.";
+    editRef.current = edited.id;
     setEditingId(null);
     setFailures({});
     setMessages(messages.slice(0, index));
-    void sendMessage({ text });
+    const id = newUuid();
+    const versions = [...(edited.metadata?.siblingIds ?? [edited.id]), id];
+    void sendMessage({ id, role: "user", parts: [{ type: "text", text }], metadata: { status: "complete", siblingIds: versions } });
     return null;
+  }
+
+  /** Shows another version of a question or an answer; the server remembers the choice. */
+  async function switchBranch(messageId: string) {
+    if (busy || !idRef.current) return;
+    const result = await chooseBranch(idRef.current, messageId);
+    if ("error" in result) {
+      setModelNotice(result.error);
+      return;
+    }
+    setModelNotice(null);
+    setFailures({});
+    setEditingId(null);
+    setMessages(result.messages);
   }
 
   function retry() {
@@ -240,6 +262,7 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
                       message={message}
                       actions={
                         <ActionBar align="end">
+                          <BranchSwitcher ids={message.metadata?.siblingIds} current={message.id} onSelect={(id) => void switchBranch(id)} disabled={busy} />
                           <CopyButton text={text} />
                           {!blocked ? <EditButton onClick={() => setEditingId(message.id)} disabled={busy} /> : null}
                         </ActionBar>
@@ -281,6 +304,7 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
                 actions={
                   streaming ? null : (
                     <ActionBar>
+                      <BranchSwitcher ids={message.metadata?.siblingIds} current={message.id} onSelect={(id) => void switchBranch(id)} disabled={busy} />
                       {answerText ? <CopyButton text={answerText} /> : null}
                       {answerText ? <FeedbackButtons messageId={message.id} initial={message.metadata?.feedback ?? null} /> : null}
                       {canRegenerate ? (

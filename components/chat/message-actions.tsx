@@ -1,7 +1,8 @@
 "use client";
 // The small buttons under a message: Copy (any message), Good answer / Bad answer (answers; one
-// vote, pressing it again takes it back), Edit (questions).
-import { Check, Copy, Pencil, ThumbsDown, ThumbsUp } from "lucide-react";
+// vote, pressing it again takes it back), Edit (questions), and "‹ 2/3 ›" between the versions of an
+// edited question or a regenerated answer.
+import { Check, ChevronLeft, ChevronRight, Copy, Pencil, ThumbsDown, ThumbsUp } from "lucide-react";
 import { useEffect, useState, type ReactNode } from "react";
 import { saveFeedback } from "@/components/chat/chat-api";
 import type { FeedbackValue } from "@/lib/types/chat";
@@ -36,6 +37,27 @@ export function CopyButton({ text }: { text: string }) {
       {state === "copied" ? <Check className="size-3.5" aria-hidden /> : <Copy className="size-3.5" aria-hidden />}
       {state === "copied" ? "Copied" : state === "failed" ? "Could not copy" : "Copy"}
     </button>
+  );
+}
+
+/** "‹ 2/3 ›": the versions of a message (`ids`, oldest first); shows nothing when there is one. */
+export function BranchSwitcher({ ids, current, onSelect, disabled }: { ids: string[] | undefined; current: string; onSelect: (id: string) => void; disabled?: boolean }) {
+  const index = ids ? ids.indexOf(current) : -1;
+  if (!ids || ids.length < 2 || index < 0) return null;
+  const previous = ids[index - 1];
+  const next = ids[index + 1];
+  return (
+    <span role="group" aria-label="Versions" className="inline-flex items-center text-xs text-zinc-500" data-testid="versions">
+      <button type="button" className={actionButton} aria-label="Previous version" title="Previous version" disabled={disabled || !previous} onClick={() => previous && onSelect(previous)}>
+        <ChevronLeft className="size-3.5" aria-hidden />
+      </button>
+      <span className="tabular-nums" aria-label={`Version ${index + 1} of ${ids.length}`}>
+        {index + 1}/{ids.length}
+      </span>
+      <button type="button" className={actionButton} aria-label="Next version" title="Next version" disabled={disabled || !next} onClick={() => next && onSelect(next)}>
+        <ChevronRight className="size-3.5" aria-hidden />
+      </button>
+    </span>
   );
 }
 

@@ -99,6 +99,15 @@ export async function userIdByEmail(email: string): Promise<string> {
   });
 }
 
+/** Links seeded messages as one line (each follows the one before) and shows its newest message, as the app writes them. */
+const LINK_SEEDED_MESSAGES = [
+  `UPDATE "Message" m SET "parentId" = o.previous
+   FROM (SELECT id, lag(id) OVER (PARTITION BY "conversationId" ORDER BY "createdAt", id) AS previous FROM "Message" WHERE "conversationId" = ANY($1::uuid[])) o
+   WHERE m.id = o.id AND o.previous IS NOT NULL`,
+  `UPDATE "Conversation" c SET "activeLeafId" = (SELECT m.id FROM "Message" m WHERE m."conversationId" = c.id ORDER BY m."createdAt" DESC, m.id DESC LIMIT 1)
+   WHERE c.id = ANY($1::uuid[])`,
+];
+
 export type SeedConversation = {
   title: string;
   lastMessageAt: Date;
@@ -126,6 +135,7 @@ export async function seedConversations(userId: string, conversations: SeedConve
         );
       }
     }
+    for (const statement of LINK_SEEDED_MESSAGES) await client.query(statement, [ids]);
     await client.query("COMMIT");
     return ids;
   });

@@ -22,13 +22,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function startTurn(conversationId: string, create: boolean) {
   const lease = await takeTurnLease();
   const answerId = randomUUID();
+  const questionId = randomUUID();
   const result = await beginTurn({
     userId,
     conversationId,
     ...(create ? { create: { title: "Away" } } : {}),
-    userMessage: { id: randomUUID(), parts: [{ type: "text", text: "question" }] },
-    replaceMessageId: null,
-    assistant: { id: answerId, modelId: randomUUID(), modelName: "Model", endpointName: "Endpoint" },
+    userMessage: { id: questionId, parts: [{ type: "text", text: "question" }], parentId: null },
+    assistant: { id: answerId, parentId: questionId, modelId: randomUUID(), modelName: "Model", endpointName: "Endpoint" },
     runnerId: lease.id,
     pickedModelId: null,
   });

@@ -6,6 +6,10 @@ import { isToolPart, type ChatMessageMetadata, type ChatPart, type ChatToolPart,
 
 export type StoredMessage = {
   id: string;
+  /** The message this one follows (lib/chat/branches.ts); null for a first question. */
+  parentId?: string | null;
+  /** Set on a message that has alternatives (edits, regenerations): all of their ids, oldest first. */
+  siblingIds?: string[];
   role: "user" | "assistant";
   parts: unknown;
   status: MessageStatus;
@@ -20,6 +24,7 @@ export type StoredMessage = {
 export function toChatMessages(rows: ReadonlyArray<StoredMessage>): ChatUIMessage[] {
   return rows.map((row) => {
     const metadata: ChatMessageMetadata = { status: row.status };
+    if (row.siblingIds && row.siblingIds.length > 1) metadata.siblingIds = row.siblingIds;
     if (row.role === "assistant") {
       metadata.error = row.error;
       metadata.modelName = row.modelName;

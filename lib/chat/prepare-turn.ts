@@ -1,16 +1,17 @@
 import "server-only";
 // The start of a turn: load the conversation (history comes from the database, never the browser),
 // pick the model, and in one statement save the user's message with a "streaming" placeholder for
-// the answer, before any model call. Retry/Regenerate replaces the last answer without repeating the
-// user's message.
+// the answer, before any model call. Edit and Regenerate add a sibling question or answer and keep
+// the earlier ones (lib/chat/plan-turn.ts): nothing is deleted, so a failure loses nothing.
 import { randomUUID } from "node:crypto";
 import { resolveModel, type ResolvedModel } from "@/lib/ai/models";
 import type { CurrentUser } from "@/lib/auth/session";
+import { activePath } from "@/lib/chat/branches";
 import { toChatMessages } from "@/lib/chat/history";
+import { planTurn } from "@/lib/chat/plan-turn";
 import { ensureStopListener } from "@/lib/chat/remote-stop";
 import { holdRunnerLock, sweepInterruptedTurns, takeTurnLease, type TurnLease } from "@/lib/chat/runner";
 import { startTurn, type TurnHandle } from "@/lib/chat/running-turns";
-import { truncateFromMessage } from "@/lib/db/messages";
 import { loadTurnContext } from "@/lib/db/turn-reads";
 import { beginTurn, resumeTurn, type BeginTurnInput } from "@/lib/db/turn-writes";
 import { applyApprovals, NOT_OPEN } from "@/lib/chat/approvals";
@@ -28,6 +29,8 @@ export type Turn = {
   history: ChatUIMessage[];
   /** Id of the answer's placeholder row, which the answer is written over. */
   answerId: string;
+  /** A regenerated answer: the ids of all answers to its question (oldest first), for the switcher. */
+  answerSiblingIds?: string[];
   /** True when the turn continues the last answer after the user answered its approval requests. */
   continuing: boolean;
   /** True for the first turn of a new conversation. */
@@ -41,27 +44,10 @@ export type Turn = {
 };
 
 const BUSY = "An answer is still being written in this conversation. Wait for it, or press Stop.";
+const ALREADY_SENT = "This message was sent already; it is not asked twice. Reload the conversation to see its answer.";
 const NOT_FOUND = "That conversation does not exist (it may have been deleted).";
 const NOTHING_TO_APPROVE = "There is no tool call waiting for your approval in this conversation. Reload it to see where it stands.";
 const ASSISTANT_GONE = "The assistant of this conversation is no longer available to you. The conversation stays readable; start a new chat to go on.";
-
-/** What the turn writes, given the stored conversation (null for a new one) and the request. */
-export function planTurnInput(history: ChatUIMessage[], request: Pick<ChatRequest, "regenerate">, parts: ChatPart[]) {
-  const kept = [...history];
-  let replaceMessageId: string | null = null;
-  let userMessage: { id: string; parts: ChatPart[] } | null = { id: randomUUID(), parts };
-  if (request.regenerate) {
-    const last = kept.at(-1);
-    if (last?.role === "assistant") {
-      replaceMessageId = last.id;
-      kept.pop();
-    }
-    // The user's message is already saved (the usual Retry): run it again rather than repeat it.
-    if (kept.at(-1)?.role === "user") userMessage = null;
-  }
-  if (userMessage) kept.push({ id: userMessage.id, role: "user", parts, metadata: { status: "complete" } });
-  return { history: kept, replaceMessageId, userMessage };
-}
 
 export async function prepareTurn(user: CurrentUser, request: ChatRequest): Promise<Turn> {
   void holdRunnerLock();
@@ -69,7 +55,7 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
   const text = request.message?.text ?? "";
   const parts: ChatPart[] = [{ type: "text", text }];
   // One statement reads the conversation and the model that answers it.
-  let context = await loadTurnContext(user.id, request.conversationId ?? null, request.modelId ?? null);
+  const context = await loadTurnContext(user.id, request.conversationId ?? null, request.modelId ?? null);
   const { conversation } = context;
   if (request.conversationId && !conversation) throw new AppError("not_found", NOT_FOUND);
 
@@ -87,16 +73,16 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
   // Only a usable pick is remembered on the conversation; otherwise the default answered.
   const pickedModelId = request.modelId && request.modelId === model.id ? model.id : null;
 
-  // An edit deletes the question and what followed only once the turn is known to be able to run
-  // (a refused turn loses nothing), then reads what is left.
-  if (request.editMessageId && conversation) {
-    await truncateFromMessage(user.id, conversation.id, request.editMessageId);
-    context = await loadTurnContext(user.id, conversation.id, request.modelId ?? null);
-  }
   const conversationId = conversation?.id ?? randomUUID();
-  const stored = context.conversation ? toChatMessages(context.conversation.messages) : [];
-  if (request.approvals) return resumeAfterApprovals(user, conversationId, stored, request.approvals, assistant?.config ?? null, model);
-  const plan = planTurnInput(stored, request, parts);
+  const rows = conversation?.messages ?? [];
+  if (request.approvals) {
+    const stored = toChatMessages(activePath(rows, conversation?.activeLeafId ?? null));
+    return resumeAfterApprovals(user, conversationId, stored, request.approvals, assistant?.config ?? null, model);
+  }
+  // The browser's id is the question's id; a regenerate re-asks a stored question and writes none.
+  const plan = planTurn(rows, conversation?.activeLeafId ?? null, request, parts, (!request.regenerate && request.message?.id) || randomUUID());
+  // A retried send (same message id): refused before it could wait for, or start, a second turn.
+  if (plan.userMessage && rows.some((message) => message.id === plan.userMessage?.id)) throw new AppError("already_sent", ALREADY_SENT);
   const handle = startTurn(conversationId, user.id);
   if (!handle) throw new AppError("conflict", BUSY);
 
@@ -109,8 +95,7 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
       ? undefined
       : { title: titleFromMessage(text), assistantId: assistant?.assistantId ?? null, assistantVersionId: assistant?.versionId ?? null },
     userMessage: plan.userMessage,
-    replaceMessageId: plan.replaceMessageId,
-    assistant: { id: answerId, modelId: model.id, modelName: model.label, endpointName: model.endpoint.name },
+    assistant: { id: answerId, parentId: plan.answerParentId, modelId: model.id, modelName: model.label, endpointName: model.endpoint.name },
     runnerId: lease.id,
     pickedModelId,
   };
@@ -118,6 +103,7 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
     let result = await beginTurn(input);
     // A turn left "streaming" by an instance that died must not block the conversation forever.
     if (result === "busy" && (await sweepInterruptedTurns({ conversationId })) > 0) result = await beginTurn(input);
+    if (result === "duplicate") throw new AppError("already_sent", ALREADY_SENT);
     if (result === "busy") throw new AppError("conflict", BUSY);
     if (result === "not_found") throw new AppError("not_found", NOT_FOUND);
   } catch (error) {
@@ -130,6 +116,7 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
     conversationId,
     history: plan.history,
     answerId,
+    answerSiblingIds: plan.earlierAnswerIds.length > 0 ? [...plan.earlierAnswerIds, answerId] : undefined,
     continuing: false,
     isNew: !conversation,
     assistant: assistant?.config ?? null,

@@ -50,6 +50,8 @@ export async function streamTurn(turn: Turn): Promise<Response> {
 
     const { answerId: assistantId } = turn;
     const startMetadata: ChatMessageMetadata = { modelName: model.label, endpointName: model.endpoint.name };
+    // A regenerated answer arrives with its alternatives, so its switcher shows while it streams.
+    if (turn.answerSiblingIds) startMetadata.siblingIds = turn.answerSiblingIds;
     const stream = toUIMessageStream<ToolSet, ChatUIMessage>({
       // The answer ends at the model's first error (a malformed chunk too): the browser stops there,
       // so what is saved is what was shown. A failed tool call is not the answer's end.

@@ -1,6 +1,7 @@
 import "server-only";
 // Conversations of one user. Every query carries the userId in its WHERE: another user's
 // conversation is indistinguishable from one that does not exist (404).
+import { branchView } from "@/lib/chat/branches";
 import { decodeConversationCursor, encodeConversationCursor } from "@/lib/db/conversation-cursor";
 import { db } from "@/lib/db/client";
 import { avatarView } from "@/lib/assistants/avatar";
@@ -82,6 +83,7 @@ export async function getConversation(userId: string, id: string): Promise<Conve
 
 const messageSelect = {
   id: true,
+  parentId: true,
   role: true,
   parts: true,
   status: true,
@@ -91,12 +93,16 @@ const messageSelect = {
   feedback: true,
 } satisfies Prisma.MessageSelect;
 
-/** One conversation with its messages (oldest first), or null when the user has no such conversation. */
+/**
+ * One conversation with the messages of the branch the user selected (oldest first; each with its
+ * alternatives, see lib/chat/branches.ts), or null when the user has no such conversation.
+ */
 export async function findConversationWithMessages(userId: string, id: string) {
-  return db.conversation.findFirst({
+  const row = await db.conversation.findFirst({
     where: { id, userId },
-    select: { ...summarySelect, messages: { select: messageSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+    select: { ...summarySelect, activeLeafId: true, messages: { select: messageSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
   });
+  return row ? { ...row, messages: branchView(row.messages, row.activeLeafId) } : null;
 }
 
 export type ConversationWithMessages = NonNullable<Awaited<ReturnType<typeof findConversationWithMessages>>>;

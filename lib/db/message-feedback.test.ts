@@ -8,7 +8,6 @@ connectTestDatabase();
 
 const { db } = await import("@/lib/db/client");
 const { countFeedbackByModel, setMessageFeedback } = await import("@/lib/db/message-feedback");
-const { truncateFromMessage } = await import("@/lib/db/messages");
 const { seedTurn } = await import("@/lib/testing/seed-turns");
 
 let alice = "";
@@ -53,26 +52,5 @@ describe("message feedback", () => {
   it("refuses a value other than 1 or -1 in the database too", async () => {
     const { answerId: id } = await exchange(alice);
     await expect(db.message.update({ where: { id }, data: { feedback: 5 } })).rejects.toThrow();
-  });
-});
-
-describe("truncateFromMessage", () => {
-  it("deletes the question and everything after it, only for the owner, and never while an answer is written", async () => {
-    const { conversationId, questionId: q1, answerId: a1 } = await exchange(alice);
-    const conversation = { id: conversationId };
-    const { questionId: q2 } = await exchange(alice, conversationId);
-    const remaining = () => db.message.findMany({ where: { conversationId: conversation.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
-
-    await expect(truncateFromMessage(bob, conversation.id, q2)).rejects.toMatchObject({ status: 404 });
-    // Only a question can be edited.
-    await expect(truncateFromMessage(alice, conversation.id, a1)).rejects.toMatchObject({ status: 404 });
-    expect(await remaining()).toHaveLength(4);
-
-    await db.message.create({ data: { conversationId: conversation.id, role: "assistant", parts: [], status: "streaming", createdAt: new Date(Date.now() + 60_000) } });
-    await expect(truncateFromMessage(alice, conversation.id, q2)).rejects.toMatchObject({ status: 409 });
-    await db.message.deleteMany({ where: { conversationId: conversation.id, status: "streaming" } });
-
-    expect(await truncateFromMessage(alice, conversation.id, q2)).toEqual({ deleted: 2 });
-    expect((await remaining()).map((row) => row.id)).toEqual([q1, a1]);
   });
 });

@@ -45,12 +45,12 @@ describe("the raw statements of a turn", () => {
   it("return rows their schemas accept", async () => {
     const conversationId = randomUUID();
     const answerId = randomUUID();
+    const questionId = randomUUID();
     const start = {
       userId,
       conversationId,
-      userMessage: { id: randomUUID(), parts: [{ type: "text" as const, text: "question" }] },
-      replaceMessageId: null,
-      assistant: { id: answerId, modelId, modelName: "Raw", endpointName: "Raw endpoint" },
+      userMessage: { id: questionId, parts: [{ type: "text" as const, text: "question" }], parentId: null },
+      assistant: { id: answerId, parentId: questionId, modelId, modelName: "Raw", endpointName: "Raw endpoint" },
       runnerId: "1",
       pickedModelId: modelId,
     };
@@ -73,9 +73,14 @@ describe("the raw statements of a turn", () => {
     // Writes: the end of the turn, the start of the next (busy: one is streaming), a resume.
     const parts = [{ type: "tool-createPet" as const, toolCallId: "c1", state: "approval-requested" as const, input: {}, approval: { id: "ap1" } }];
     const finish = { userId, messageId: answerId, parts, status: "complete" as const, error: null, inputTokens: 1, outputTokens: 2, ttftMs: 3, durationMs: 4 };
-    const busyStart = { ...start, userMessage: { id: randomUUID(), parts: start.userMessage.parts }, assistant: { ...start.assistant, id: randomUUID() } };
+    const nextQuestionId = randomUUID();
+    const busyStart = {
+      ...start,
+      userMessage: { id: nextQuestionId, parts: start.userMessage.parts, parentId: answerId },
+      assistant: { ...start.assistant, id: randomUUID(), parentId: nextQuestionId },
+    };
     const [busy] = await parsedRows(beginTurnStatement(busyStart, new Date()), rows.beginTurnRowSchema);
-    expect(busy).toEqual({ updated: 0, owned: true });
+    expect(busy).toEqual({ updated: 0, owned: true, duplicate: false });
     const [finished] = await parsedRows(finishTurnStatement(finish), rows.finishTurnRowSchema);
     expect(finished).toEqual({ title: "Raw", question: "question" });
     const resume = { userId, conversationId, messageId: answerId, parts, approvalIds: ["ap1"], runnerId: "1" };
@@ -84,7 +89,7 @@ describe("the raw statements of a turn", () => {
     const [again] = await parsedRows(finishTurnStatement({ ...finish, retiredLease: "1" }), rows.finishTurnRowSchema);
     expect(again?.title).toBe("Raw");
     const [started] = await parsedRows(beginTurnStatement(busyStart, new Date()), rows.beginTurnRowSchema);
-    expect(started).toEqual({ updated: 1, owned: true });
+    expect(started).toEqual({ updated: 1, owned: true, duplicate: false });
 
     // The runner's lease check.
     const [lease] = await parsedRows(leaseFreeStatement(919191), rows.leaseFreeRowSchema);

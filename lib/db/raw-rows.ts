@@ -31,6 +31,8 @@ export type ModelRow = z.infer<typeof modelRowSchema>;
 /** A stored message as the turn reads it (json_build_object in loadTurnContext). */
 export const turnMessageSchema = z.object({
   id: z.string(),
+  /** The message this one follows (lib/chat/branches.ts); null for a first question. */
+  parentId: z.string().nullable(),
   role: z.enum(MessageRole),
   parts: z.unknown(),
   status: z.enum(MessageStatus),
@@ -45,6 +47,9 @@ export const turnConversationSchema = z.object({
   modelId: z.string().nullable(),
   assistantId: z.string().nullable(),
   assistantVersionId: z.string().nullable(),
+  /** The leaf of the branch the user sees (lib/chat/branches.ts). */
+  activeLeafId: z.string().nullable(),
+  /** Every message of every branch, oldest first. */
   messages: z.array(turnMessageSchema),
 });
 export type TurnConversation = z.infer<typeof turnConversationSchema>;
@@ -57,12 +62,12 @@ function nullableColumns<T extends Record<string, z.ZodType>>(shape: T) {
 export const turnContextRowSchema = nullableColumns(modelColumns).extend({ conversation: turnConversationSchema.nullable() });
 export type TurnContextRow = z.infer<typeof turnContextRowSchema>;
 
-/** beginTurn (existing conversation): whether the conversation was updated, and whether it is the user's. */
-export const beginTurnRowSchema = z.object({ updated: z.number().int(), owned: z.boolean() });
+/** beginTurn (existing conversation): whether the conversation was updated, whether it is the user's, and whether the question is stored already. */
+export const beginTurnRowSchema = z.object({ updated: z.number().int(), owned: z.boolean(), duplicate: z.boolean() });
 export type BeginTurnRow = z.infer<typeof beginTurnRowSchema>;
 
 /** resumeTurn: as beginTurn, and whether another answer is being written. */
-export const resumeTurnRowSchema = beginTurnRowSchema.extend({ busy: z.boolean() });
+export const resumeTurnRowSchema = z.object({ updated: z.number().int(), owned: z.boolean(), busy: z.boolean() });
 export type ResumeTurnRow = z.infer<typeof resumeTurnRowSchema>;
 
 /** finishTurnMessage: the conversation's title, and its first question when this is its first complete answer. */

@@ -36,13 +36,13 @@ describe("turn reads", () => {
   it("load a conversation with its messages in order, for its owner only", async () => {
     const conversationId = randomUUID();
     const assistantId = randomUUID();
+    const questionId = randomUUID();
     await beginTurn({
       userId: alice,
       conversationId,
       create: { title: "T" },
-      userMessage: { id: randomUUID(), parts: [{ type: "text", text: "Hi" }] },
-      replaceMessageId: null,
-      assistant: { id: assistantId, modelId: randomUUID(), modelName: "M", endpointName: "E" },
+      userMessage: { id: questionId, parts: [{ type: "text", text: "Hi" }], parentId: null },
+      assistant: { id: assistantId, parentId: questionId, modelId: randomUUID(), modelName: "M", endpointName: "E" },
       runnerId: "1",
       pickedModelId: null,
     });
@@ -52,6 +52,9 @@ describe("turn reads", () => {
       ["assistant", "streaming"],
     ]);
     expect(loaded?.messages[0]?.parts).toEqual([{ type: "text", text: "Hi" }]);
+    // The tree the branches are read from: the answer follows the question and is the selected leaf.
+    expect(loaded?.messages.map((message) => message.parentId)).toEqual([null, questionId]);
+    expect(loaded?.activeLeafId).toBe(assistantId);
     expect((await loadTurnContext(bob, conversationId, null)).conversation).toBeNull();
   });
 
@@ -62,13 +65,13 @@ describe("turn reads", () => {
     const fallback = await model(`fallback-${randomUUID()}`);
     await db.setting.create({ data: { key: "defaultModelId", value: fallback.id } });
     const conversationId = randomUUID();
+    const questionId = randomUUID();
     await beginTurn({
       userId: alice,
       conversationId,
       create: { title: "T" },
-      userMessage: { id: randomUUID(), parts: [{ type: "text", text: "Hi" }] },
-      replaceMessageId: null,
-      assistant: { id: randomUUID(), modelId: picked.id, modelName: "M", endpointName: "E" },
+      userMessage: { id: questionId, parts: [{ type: "text", text: "Hi" }], parentId: null },
+      assistant: { id: randomUUID(), parentId: questionId, modelId: picked.id, modelName: "M", endpointName: "E" },
       runnerId: "1",
       pickedModelId: picked.id,
     });

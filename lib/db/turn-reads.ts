@@ -41,9 +41,9 @@ export type TurnContext = { conversation: TurnConversation | null; model: Resolv
 export function turnContextStatement(userId: string, conversationId: string | null, requestedModelId: string | null) {
   return Prisma.sql`
     WITH conv AS (
-      SELECT c.id, c."modelId", c."assistantId", c."assistantVersionId",
+      SELECT c.id, c."modelId", c."assistantId", c."assistantVersionId", c."activeLeafId",
         COALESCE((
-          SELECT json_agg(json_build_object('id', m.id, 'role', m.role, 'parts', m.parts, 'status', m.status, 'error', m.error,
+          SELECT json_agg(json_build_object('id', m.id, 'parentId', m."parentId", 'role', m.role, 'parts', m.parts, 'status', m.status, 'error', m.error,
             'modelName', m."modelName", 'endpointName', m."endpointName") ORDER BY m."createdAt", m.id)
           FROM "Message" m WHERE m."conversationId" = c.id
         ), '[]'::json) AS messages

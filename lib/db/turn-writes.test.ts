@@ -10,6 +10,7 @@ const url = connectTestDatabase();
 
 const { db } = await import("@/lib/db/client");
 const { beginTurn, finishTurnMessage, resumeTurn } = await import("@/lib/db/turn-writes");
+type BeginTurnInput = Parameters<typeof beginTurn>[0];
 const { takeTurnLease, sweepInterruptedTurns, INTERRUPTED_MESSAGE } = await import("@/lib/chat/runner");
 
 let alice = "";
@@ -19,16 +20,24 @@ let runnerId = "";
 const modelId = randomUUID();
 const text = (value: string) => [{ type: "text" as const, text: value }];
 
-function turn(userId: string, conversationId: string, overrides: Partial<Parameters<typeof beginTurn>[0]> = {}) {
+type TurnOptions = Partial<BeginTurnInput> & {
+  /** The message the new question follows (default: none, a first question). */
+  after?: string | null;
+  /** The question a re-run answers (with userMessage: null). */
+  answers?: string;
+};
+
+function turn(userId: string, conversationId: string, options: TurnOptions = {}): BeginTurnInput {
+  const { after = null, answers, ...overrides } = options;
+  const userMessage = overrides.userMessage === undefined ? { id: randomUUID(), parts: text("question"), parentId: after } : overrides.userMessage;
   return {
     userId,
     conversationId,
-    userMessage: { id: randomUUID(), parts: text("question") },
-    replaceMessageId: null,
-    assistant: { id: randomUUID(), modelId, modelName: "Model", endpointName: "Endpoint" },
     runnerId,
     pickedModelId: null,
     ...overrides,
+    userMessage,
+    assistant: { id: randomUUID(), parentId: answers ?? userMessage?.id ?? "", modelId, modelName: "Model", endpointName: "Endpoint" },
   };
 }
 
@@ -75,12 +84,43 @@ describe("turn writes", () => {
     ]);
     expect(saved[1]?.parts).toEqual(text("answer"));
 
-    // Regenerate: the answer is replaced, the question not repeated.
-    const again = turn(alice, conversationId, { userMessage: null, replaceMessageId: first.assistant.id });
+    // Regenerate: a new answer beside the first (which is kept), the question not repeated; the new
+    // answer is the branch shown.
+    const again = turn(alice, conversationId, { userMessage: null, answers: saved[0]?.id });
     expect(await beginTurn(again)).toBe("started");
     expect((await rows(conversationId)).map((row) => [row.id, row.status])).toEqual([
       [saved[0]?.id, "complete"],
+      [first.assistant.id, "complete"],
       [again.assistant.id, "streaming"],
+    ]);
+    const tree = await db.message.findMany({ where: { conversationId }, select: { id: true, parentId: true } });
+    expect(tree.filter((row) => row.parentId === saved[0]?.id).map((row) => row.id).sort()).toEqual([first.assistant.id, again.assistant.id].sort());
+    expect((await db.conversation.findUnique({ where: { id: conversationId } }))?.activeLeafId).toBe(again.assistant.id);
+  });
+
+  it("recognise a retried send by the browser's message id: no second question, no second turn, even when the copies race", async () => {
+    const conversationId = randomUUID();
+    const first = turn(alice, conversationId, { create: { title: "Once" } });
+    expect(await beginTurn(first)).toBe("started");
+    // The same request again while the answer streams, and after it is saved.
+    expect(await beginTurn(turn(alice, conversationId, { userMessage: first.userMessage }))).toBe("duplicate");
+    await finishTurnMessage({ userId: alice, messageId: first.assistant.id, parts: text("answer"), status: "complete", error: null, inputTokens: null, outputTokens: null, ttftMs: null, durationMs: null });
+    expect(await beginTurn(turn(alice, conversationId, { userMessage: first.userMessage }))).toBe("duplicate");
+    // Retried as a new conversation (the first response never arrived): nothing is created.
+    const again = randomUUID();
+    expect(await beginTurn(turn(alice, again, { create: { title: "Once" }, userMessage: first.userMessage }))).toBe("duplicate");
+    expect(await db.conversation.count({ where: { id: again } })).toBe(0);
+
+    // Two copies of the next send at once: exactly one turn starts.
+    const next = { id: randomUUID(), parts: text("next"), parentId: first.assistant.id };
+    const results = await Promise.all([beginTurn(turn(alice, conversationId, { userMessage: next })), beginTurn(turn(alice, conversationId, { userMessage: next }))]);
+    expect(results.filter((result) => result === "started")).toHaveLength(1);
+    expect(results.filter((result) => result === "started" || result === "duplicate" || result === "busy")).toHaveLength(2);
+    expect((await rows(conversationId)).map((row) => [row.role, row.status])).toEqual([
+      ["user", "complete"],
+      ["assistant", "complete"],
+      ["user", "complete"],
+      ["assistant", "streaming"],
     ]);
   });
 
@@ -147,25 +187,25 @@ describe("turn writes", () => {
 
   it("write the text that search reads, and say which answer is the conversation's first complete one", async () => {
     const conversationId = randomUUID();
-    const first = turn(alice, conversationId, { create: { title: "Opening" }, userMessage: { id: randomUUID(), parts: text("opening question") } });
+    const first = turn(alice, conversationId, { create: { title: "Opening" }, userMessage: { id: randomUUID(), parts: text("opening question"), parentId: null } });
     expect(await beginTurn(first)).toBe("started");
     const finish = (messageId: string, status: "complete" | "error", parts: ChatPart[] = text("an answer")) =>
       finishTurnMessage({ userId: alice, messageId, parts, status, error: null, inputTokens: null, outputTokens: null, ttftMs: null, durationMs: null });
 
-    // A failed first answer is no reason for a title; its Retry, once complete, is.
+    // A failed first answer is no reason for a title; its Retry (beside it: nothing is deleted), once complete, is.
     expect(await finish(first.assistant.id, "error", [])).toEqual({ saved: true, firstAnswer: null });
-    const retry = turn(alice, conversationId, { userMessage: null, replaceMessageId: first.assistant.id });
+    const retry = turn(alice, conversationId, { userMessage: null, answers: first.userMessage?.id });
     expect(await beginTurn(retry)).toBe("started");
     expect(await finish(retry.assistant.id, "complete", [{ type: "reasoning", text: "hidden" }, ...text("the answer")])).toEqual({
       saved: true,
       firstAnswer: { title: "Opening", question: "opening question" },
     });
-    const second = turn(alice, conversationId, { userMessage: { id: randomUUID(), parts: text("follow-up") } });
+    const second = turn(alice, conversationId, { userMessage: { id: randomUUID(), parts: text("follow-up"), parentId: retry.assistant.id } });
     expect(await beginTurn(second)).toBe("started");
     expect(await finish(second.assistant.id, "complete")).toEqual({ saved: true, firstAnswer: null });
 
     const stored = await db.message.findMany({ where: { conversationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { searchText: true } });
-    expect(stored.map((row) => row.searchText)).toEqual(["opening question", "the answer", "follow-up", "an answer"]);
+    expect(stored.map((row) => row.searchText)).toEqual(["opening question", null, "the answer", "follow-up", "an answer"]);
   });
 
   it("mark a dead instance's streaming turn as interrupted, and leave a live one alone", async () => {

@@ -1,8 +1,9 @@
 import "server-only";
 // The two writes of a chat turn, one SQL statement each. At the start: the user's message, a
-// "streaming" placeholder for the answer (so a crash leaves a trace) and the conversation's
-// activity, refused while another answer is being written. At the end: the answer, once.
-// Ownership (userId) is part of every statement. Row types: lib/db/raw-rows.ts.
+// "streaming" placeholder for the answer (so a crash leaves a trace), the conversation's activity
+// and its selected branch (the new answer), refused while another answer is being written. Nothing
+// is deleted: an edit or a regenerate adds a sibling (lib/chat/branches.ts). At the end: the
+// answer, once. Ownership (userId) is part of every statement. Row types: lib/db/raw-rows.ts.
 import { searchTextOf } from "@/lib/chat/parts";
 import { db } from "@/lib/db/client";
 import type { BeginTurnRow, FinishTurnRow, ResumeTurnRow } from "@/lib/db/raw-rows";
@@ -15,11 +16,13 @@ export type BeginTurnInput = {
   conversationId: string;
   /** Create the conversation in the same statement (first message of a new chat). */
   create?: { title: string; assistantId?: string | null; assistantVersionId?: string | null };
-  /** The user's new message; null when re-running the last one (Retry / Regenerate). */
-  userMessage: { id: string; parts: ChatPart[] } | null;
-  /** An answer to remove first (Regenerate). */
-  replaceMessageId: string | null;
-  assistant: { id: string; modelId: string; modelName: string; endpointName: string };
+  /**
+   * The user's new message and the message it follows (null: a first question); null when re-running
+   * a stored question (Retry / Regenerate).
+   */
+  userMessage: { id: string; parts: ChatPart[]; parentId: string | null } | null;
+  /** The answer's placeholder; it follows the question it answers (`parentId`) and becomes the selected leaf. */
+  assistant: { id: string; parentId: string; modelId: string; modelName: string; endpointName: string };
   runnerId: string;
   /** The model the user picked, remembered on the conversation. */
   pickedModelId: string | null;
@@ -27,22 +30,39 @@ export type BeginTurnInput = {
 
 export type BeginTurnResult = "started" | "busy" | "not_found";
 
+/** beginTurn's outcomes: also "duplicate" when the user's message id was stored already (a retried send). */
+export type BeginNewTurnResult = BeginTurnResult | "duplicate";
+
+/** True for PostgreSQL's unique violation (23505), however the driver adapter wraps it. */
+function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const seen = new Set<unknown>();
+  for (let current: unknown = error; typeof current === "object" && current !== null && !seen.has(current); ) {
+    seen.add(current);
+    const record = current as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: unknown }; cause?: unknown; originalCode?: unknown; kind?: unknown };
+    if (record.code === "23505" || record.code === "P2002" || record.originalCode === "23505" || record.kind === "UniqueConstraintViolation") return true;
+    if (record.meta?.code === "23505") return true;
+    current = record.meta?.driverAdapterError ?? record.cause;
+  }
+  return false;
+}
+
 function messageRows(input: BeginTurnInput, now: Date) {
   const rows: Prisma.Sql[] = [];
   if (input.userMessage) {
-    rows.push(Prisma.sql`(${input.userMessage.id}::uuid, 'user'::"MessageRole", ${JSON.stringify(input.userMessage.parts)}::jsonb,
+    rows.push(Prisma.sql`(${input.userMessage.id}::uuid, ${input.userMessage.parentId}::uuid, 'user'::"MessageRole", ${JSON.stringify(input.userMessage.parts)}::jsonb,
       'complete'::"MessageStatus", NULL, NULL::uuid, NULL, NULL, ${searchTextOf(input.userMessage.parts)}, ${now}::timestamp)`);
   }
   const { assistant } = input;
   // One millisecond later, so the answer always sorts after the question.
-  rows.push(Prisma.sql`(${assistant.id}::uuid, 'assistant'::"MessageRole", '[]'::jsonb, 'streaming'::"MessageStatus",
+  rows.push(Prisma.sql`(${assistant.id}::uuid, ${assistant.parentId}::uuid, 'assistant'::"MessageRole", '[]'::jsonb, 'streaming'::"MessageStatus",
     ${input.runnerId}, ${assistant.modelId}::uuid, ${assistant.modelName}, ${assistant.endpointName}, NULL, ${new Date(now.getTime() + 1)}::timestamp)`);
   return Prisma.join(rows);
 }
 
-const INSERT_MESSAGES = Prisma.sql`INSERT INTO "Message" (id, "conversationId", role, parts, status, "runnerId", "modelId", "modelName", "endpointName", "searchText", "createdAt")
-  SELECT v.id, conv.id, v.role, v.parts, v.status, v.runner, v.model_id, v.model_name, v.endpoint_name, v.search_text, v.created_at FROM conv, (VALUES`;
-const VALUES_ALIAS = Prisma.sql`) AS v(id, role, parts, status, runner, model_id, model_name, endpoint_name, search_text, created_at) RETURNING id`;
+const INSERT_MESSAGES = Prisma.sql`INSERT INTO "Message" (id, "parentId", "conversationId", role, parts, status, "runnerId", "modelId", "modelName", "endpointName", "searchText", "createdAt")
+  SELECT v.id, v.parent_id, conv.id, v.role, v.parts, v.status, v.runner, v.model_id, v.model_name, v.endpoint_name, v.search_text, v.created_at FROM conv, (VALUES`;
+const VALUES_ALIAS = Prisma.sql`) AS v(id, parent_id, role, parts, status, runner, model_id, model_name, endpoint_name, search_text, created_at) RETURNING id`;
 
 const ONE_STREAMING_INDEX = "Message_one_streaming_per_conversation";
 // How the driver adapter reports a raw statement's unique violation (Prisma's P2010).
@@ -58,18 +78,18 @@ export function isOneStreamingViolation(error: unknown): boolean {
 
 /** beginTurn's statement for an existing conversation; rows: beginTurnRowSchema. */
 export function beginTurnStatement(input: BeginTurnInput, now: Date, rows: Prisma.Sql = messageRows(input, now)) {
+  const userMessageId = input.userMessage?.id ?? null;
   return Prisma.sql`WITH conv AS (
       UPDATE "Conversation" c SET "lastMessageAt" = ${now}::timestamp, "updatedAt" = ${now}::timestamp,
-        "modelId" = COALESCE(${input.pickedModelId}::uuid, c."modelId")
+        "modelId" = COALESCE(${input.pickedModelId}::uuid, c."modelId"), "activeLeafId" = ${input.assistant.id}::uuid
       WHERE c.id = ${input.conversationId}::uuid AND c."userId" = ${input.userId}::uuid
         AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id AND m.status = 'streaming')
+        AND NOT EXISTS (SELECT 1 FROM "Message" d WHERE d.id = ${userMessageId}::uuid)
       RETURNING c.id
-    ), removed AS (
-      DELETE FROM "Message" WHERE id = ${input.replaceMessageId}::uuid AND role = 'assistant' AND "conversationId" IN (SELECT id FROM conv)
-      RETURNING id
     ), msgs AS (${INSERT_MESSAGES} ${rows} ${VALUES_ALIAS})
     SELECT (SELECT count(*) FROM conv)::int AS updated,
-      EXISTS (SELECT 1 FROM "Conversation" WHERE id = ${input.conversationId}::uuid AND "userId" = ${input.userId}::uuid) AS owned`;
+      EXISTS (SELECT 1 FROM "Conversation" WHERE id = ${input.conversationId}::uuid AND "userId" = ${input.userId}::uuid) AS owned,
+      EXISTS (SELECT 1 FROM "Message" d WHERE d.id = ${userMessageId}::uuid) AS duplicate`;
 }
 
 /**
@@ -86,18 +106,28 @@ async function busyOnUniqueViolation<T>(run: () => Promise<T>): Promise<T | "bus
   }
 }
 
-export async function beginTurn(input: BeginTurnInput): Promise<BeginTurnResult> {
-  return busyOnUniqueViolation(() => writeTurnStart(input));
+/**
+ * Starts a turn in one statement. A user message whose id is stored already is not written again
+ * ("duplicate"): a retried send never starts a second turn. The primary key makes that hold when two
+ * copies of the request race.
+ */
+export async function beginTurn(input: BeginTurnInput): Promise<BeginNewTurnResult> {
+  try {
+    return await busyOnUniqueViolation(() => writeTurnStart(input));
+  } catch (error) {
+    if (input.userMessage && isUniqueViolation(error)) return "duplicate";
+    throw error;
+  }
 }
 
-async function writeTurnStart(input: BeginTurnInput): Promise<BeginTurnResult> {
+async function writeTurnStart(input: BeginTurnInput): Promise<BeginNewTurnResult> {
   const now = new Date();
   const rows = messageRows(input, now);
   if (input.create) {
     await db.$executeRaw`WITH conv AS (
-        INSERT INTO "Conversation" (id, "userId", title, "modelId", "assistantId", "assistantVersionId", "createdAt", "updatedAt", "lastMessageAt")
+        INSERT INTO "Conversation" (id, "userId", title, "modelId", "assistantId", "assistantVersionId", "activeLeafId", "createdAt", "updatedAt", "lastMessageAt")
         VALUES (${input.conversationId}::uuid, ${input.userId}::uuid, ${input.create.title}, ${input.pickedModelId}::uuid,
-          ${input.create.assistantId ?? null}::uuid, ${input.create.assistantVersionId ?? null}::uuid, ${now}::timestamp, ${now}::timestamp, ${now}::timestamp)
+          ${input.create.assistantId ?? null}::uuid, ${input.create.assistantVersionId ?? null}::uuid, ${input.assistant.id}::uuid, ${now}::timestamp, ${now}::timestamp, ${now}::timestamp)
         RETURNING id
       ), msgs AS (${INSERT_MESSAGES} ${rows} ${VALUES_ALIAS})
       SELECT count(*) FROM msgs`;
@@ -106,7 +136,8 @@ async function writeTurnStart(input: BeginTurnInput): Promise<BeginTurnResult> {
   const result = await db.$queryRaw<BeginTurnRow[]>(beginTurnStatement(input, now, rows));
   const row = result[0];
   if (row && row.updated > 0) return "started";
-  return row?.owned ? "busy" : "not_found";
+  if (!row?.owned) return "not_found";
+  return row.duplicate ? "duplicate" : "busy";
 }
 
 export type ResumeTurnResult = BeginTurnResult | "stale";

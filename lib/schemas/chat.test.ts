@@ -6,9 +6,16 @@ const id = "6f1c2b8e-3a4d-4e5f-9a0b-1c2d3e4f5a6b";
 describe("chatRequestSchema", () => {
   it("accepts the new message with an optional conversation, model and regenerate flag", () => {
     expect(chatRequestSchema.parse({ message: { text: "Hi" } })).toEqual({ message: { text: "Hi" } });
-    expect(chatRequestSchema.parse({ conversationId: id, message: { id: "abc", text: "Hi" }, modelId: id, regenerate: true })).toMatchObject({
+    expect(chatRequestSchema.parse({ conversationId: id, message: { id, text: "Hi" }, modelId: id, regenerate: true })).toMatchObject({
       regenerate: true,
+      message: { id },
     });
+  });
+
+  it("takes the browser's message id only as a UUID (it becomes the stored message's id)", () => {
+    for (const bad of ["abc", "", "x".repeat(36), 7]) {
+      expect(chatRequestSchema.safeParse({ message: { id: bad, text: "Hi" } }).success, String(bad)).toBe(false);
+    }
   });
 
   it("refuses history, roles or anything else the browser might add", () => {

@@ -13,8 +13,11 @@ export const chatRequestSchema = z
     conversationId: z.uuid().optional(),
     message: z
       .object({
-        /** The browser's id for the message; informational only. */
-        id: z.string().max(100).optional(),
+        /**
+         * The browser's UUID for the message, stored as its id: a retried request with the same id
+         * starts no second turn (409 already_sent). The server makes one up when it is left out.
+         */
+        id: z.uuid("A message id must be a UUID.").optional(),
         text: z
           .string()
           .max(MAX_MESSAGE_LENGTH, `Messages are at most ${MAX_MESSAGE_LENGTH.toLocaleString("en")} characters.`)
@@ -24,11 +27,11 @@ export const chatRequestSchema = z
     modelId: z.uuid().optional(),
     /** Starts the new conversation with this assistant (ignored for an existing conversation). */
     assistantId: z.uuid().optional(),
-    /** Re-run the last turn: the last assistant message is replaced, the user message is not repeated. */
+    /** Re-run the last turn: a new answer beside the last one (which is kept), the user message is not repeated. */
     regenerate: z.boolean().optional(),
     /**
-     * Edit an earlier question: that stored user message and everything after it are deleted, and
-     * `message` is asked in its place.
+     * Edit an earlier question: `message` is asked as a new version of it (a sibling), which becomes
+     * the branch shown; the earlier question and its answers are kept and stay reachable.
      */
     editMessageId: z.uuid().optional(),
     /**
@@ -61,6 +64,11 @@ export const conversationChangeSchema = z
   .refine((value) => value.title !== undefined || value.modelId !== undefined, "Send a title or a modelId.");
 
 export type ConversationChange = z.infer<typeof conversationChangeSchema>;
+
+/** POST /api/conversations/[id]/branch: show the branch through this message (a version of a question or an answer). */
+export const branchChoiceSchema = z.object({ messageId: z.uuid("Pick a message of this conversation.") }).strict();
+
+export type BranchChoice = z.infer<typeof branchChoiceSchema>;
 
 export const MAX_SEARCH_LENGTH = 200;
 

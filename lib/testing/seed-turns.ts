@@ -1,6 +1,7 @@
 // For database tests: conversations written the one way the app writes a turn (lib/db/turn-writes.ts):
 // the question with a streaming placeholder, then the answer over it.
 import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db/client";
 import { beginTurn, finishTurnMessage } from "@/lib/db/turn-writes";
 import type { ChatPart } from "@/lib/types/chat";
 
@@ -19,13 +20,16 @@ export async function seedTurn(input: SeedTurnInput): Promise<{ conversationId: 
   const conversationId = input.conversationId ?? randomUUID();
   const questionId = randomUUID();
   const answerId = randomUUID();
+  // A later question follows the branch the conversation shows.
+  const parentId = input.conversationId
+    ? ((await db.conversation.findFirst({ where: { id: input.conversationId }, select: { activeLeafId: true } }))?.activeLeafId ?? null)
+    : null;
   const result = await beginTurn({
     userId: input.userId,
     conversationId,
     ...(input.conversationId ? {} : { create: { title: input.title ?? input.question } }),
-    userMessage: { id: questionId, parts: [{ type: "text", text: input.question }] },
-    replaceMessageId: null,
-    assistant: { id: answerId, modelId: randomUUID(), modelName: input.modelName ?? "Model", endpointName: "Endpoint" },
+    userMessage: { id: questionId, parts: [{ type: "text", text: input.question }], parentId },
+    assistant: { id: answerId, parentId: questionId, modelId: randomUUID(), modelName: input.modelName ?? "Model", endpointName: "Endpoint" },
     runnerId: "seed",
     pickedModelId: null,
   });

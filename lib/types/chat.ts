@@ -34,6 +34,11 @@ export type ChatMessageMetadata = {
   endpointName?: string | null;
   /** The owner's vote on an answer. */
   feedback?: FeedbackValue | null;
+  /**
+   * On a question that was edited or an answer that was regenerated: the ids of all its versions,
+   * oldest first (this one among them), for the "‹ 2/3 ›" switcher.
+   */
+  siblingIds?: string[];
 };
 
 /** A vote on an answer: good (1) or bad (-1). */
