@@ -34,8 +34,8 @@ export async function requestStop(conversationId: string): Promise<void> {
   }
 }
 
-/** Remembers the model picked for a conversation. Returns an error sentence, or null. */
-export async function saveModelChoice(conversationId: string, modelId: string): Promise<string | null> {
+/** Remembers the model picked for a conversation (null: the default). Returns an error sentence, or null. */
+export async function saveModelChoice(conversationId: string, modelId: string | null): Promise<string | null> {
   try {
     const res = await fetch(`/api/conversations/${conversationId}`, {
       method: "PATCH",

@@ -4,15 +4,16 @@
 // conversation, and the URL becomes /c/<id> without remounting the streaming view.
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport, isToolUIPart, lastAssistantMessageIsCompleteWithApprovalResponses } from "ai";
-import { RefreshCw } from "lucide-react";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { ArrowDown, RefreshCw } from "lucide-react";
+import { useRef, useState, type ReactNode } from "react";
+import { useStickToBottom } from "use-stick-to-bottom";
 import { errorSentence, findStoredMessageId, requestStop, saveModelChoice } from "@/components/chat/chat-api";
 import { Composer } from "@/components/chat/composer";
 import { announceTurnEnded, rememberConversation } from "@/components/chat/conversations-store";
 import { EditMessage } from "@/components/chat/edit-message";
 import { ActionBar, CopyButton, EditButton, FeedbackButtons } from "@/components/chat/message-actions";
 import { AssistantMessage, ErrorNotice, UserMessage, messageText, type Speaker } from "@/components/chat/message-view";
-import { ModelPicker } from "@/components/chat/model-picker";
+import { DEFAULT_MODEL_VALUE, ModelPicker } from "@/components/chat/model-picker";
 import { Button } from "@/components/ui/button";
 import { CONVERSATION_ID_HEADER, type ChatUIMessage, type ModelOption } from "@/lib/types/chat";
 import { DEFAULT_TITLE, titleFromMessage } from "@/lib/utils/conversation-title";
@@ -22,6 +23,7 @@ export type ChatProps = {
   title: string | null;
   initialMessages: ChatUIMessage[];
   models: ModelOption[];
+  /** The model picked for this conversation; null: the default at send time (resolved by the server). */
   initialModelId: string | null;
   /** Shown above the message box while the conversation is empty. */
   emptyState?: ReactNode;
@@ -51,7 +53,8 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
   const lastErrorRef = useRef<string | null>(null);
   /** The stored question the next request replaces (Edit), with everything after it. */
   const editRef = useRef<string | null>(null);
-  const scrollRef = useRef<HTMLDivElement>(null);
+  // The thread follows the answer while the user stays at the bottom; scrolling up lets go of it.
+  const { scrollRef, contentRef, isAtBottom, scrollToBottom } = useStickToBottom({ initial: "instant", resize: "smooth" });
   const [modelId, setModelId] = useState(initialModelId);
   const [modelNotice, setModelNotice] = useState<string | null>(null);
   const [stopping, setStopping] = useState(false);
@@ -132,12 +135,6 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
   const busy = status === "submitted" || status === "streaming";
   const lastMessage = messages.at(-1);
 
-  useEffect(() => {
-    const element = scrollRef.current;
-    if (!element) return;
-    if (element.scrollHeight - element.scrollTop - element.clientHeight < 160) element.scrollTop = element.scrollHeight;
-  }, [messages]);
-
   function clearFailure(id: string | undefined) {
     if (!id) return;
     setFailures(({ [id]: _removed, ...rest }) => rest);
@@ -147,6 +144,8 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
     if (busy || blocked) return false;
     if (!idRef.current) titleRef.current = titleFromMessage(text);
     void sendMessage({ text });
+    // A new question brings the view back to the bottom, where its answer appears.
+    void scrollToBottom();
     return true;
   }
 
@@ -183,11 +182,15 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
     }
   }
 
-  async function pickModel(id: string) {
+  async function pickModel(value: string) {
+    const id = value === DEFAULT_MODEL_VALUE ? null : value;
     setModelId(id);
     modelRef.current = id;
     setModelNotice(idRef.current ? await saveModelChoice(idRef.current, id) : null);
   }
+
+  const lastAnswer = messages.findLast((message) => message.role === "assistant");
+  const answeredBy = lastAnswer?.metadata?.modelName ?? null;
 
   function failureOf(message: ChatUIMessage): string | null {
     const live = failures[message.id];
@@ -199,7 +202,7 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
     <div className="flex h-full flex-col">
       {models.length > 0 ? (
         <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2 sm:px-4 dark:border-zinc-800">
-          <ModelPicker models={models} value={modelId ?? models[0]?.id ?? ""} disabled={busy} onChange={(id) => void pickModel(id)} />
+          <ModelPicker models={models} value={modelId ?? DEFAULT_MODEL_VALUE} disabled={busy} onChange={(id) => void pickModel(id)} answeredBy={answeredBy} />
           {modelNotice ? (
             <span role="alert" className="text-sm text-red-600 dark:text-red-400">
               {modelNotice}
@@ -207,8 +210,9 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
           ) : null}
         </div>
       ) : null}
-      <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" data-testid="chat-scroll">
-        <div className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-3 py-6 sm:px-4">
+      <div className="relative min-h-0 flex-1">
+      <div ref={scrollRef} className="h-full overflow-y-auto" data-testid="chat-scroll">
+        <div ref={contentRef} className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-3 py-6 sm:px-4">
           {messages.length === 0 ? emptyState : null}
           {messages.length === 0 && assistant && assistant.starters.length > 0 && !blocked ? (
             <div className="grid gap-2 sm:grid-cols-2" aria-label="Conversation starters">
@@ -297,6 +301,13 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
           })}
           {status === "submitted" && lastMessage?.role === "user" ? <AssistantMessage message={null} streaming speaker={speaker} /> : null}
         </div>
+      </div>
+        {!isAtBottom && messages.length > 0 ? (
+          <Button variant="secondary" onClick={() => void scrollToBottom()} className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full shadow-md">
+            <ArrowDown className="size-4" aria-hidden />
+            Jump to latest
+          </Button>
+        ) : null}
       </div>
       {blocked ?? <Composer busy={busy} stopping={stopping} onSend={send} onStop={() => void stopAnswer()} />}
     </div>
