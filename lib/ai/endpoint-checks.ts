@@ -11,7 +11,7 @@ import type { EndpointView } from "@/lib/types/endpoints";
 export async function refreshEndpointModels(endpointId: string): Promise<EndpointView> {
   const endpoint = await getEndpointConfig(endpointId);
   const discovery = await discoverModels(endpoint);
-  if (discovery.ok) await recordDiscovery(endpointId, discovery.models);
+  if (discovery.ok) await recordDiscovery(endpointId, discovery.models, discovery.contextWindows);
   else await recordDiscoveryFailure(endpointId, discovery.failure.message);
   return getEndpointView(endpointId);
 }

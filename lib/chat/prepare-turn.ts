@@ -6,11 +6,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { resolveModel, type ResolvedModel } from "@/lib/ai/models";
 import type { CurrentUser } from "@/lib/auth/session";
+import { fitHistory } from "@/lib/chat/fit-history";
 import { toChatMessages } from "@/lib/chat/history";
 import { ensureStopListener } from "@/lib/chat/remote-stop";
 import { holdRunnerLock, runnerId, sweepInterruptedTurns } from "@/lib/chat/runner";
 import { startTurn, type TurnHandle } from "@/lib/chat/running-turns";
 import { truncateFromMessage } from "@/lib/db/messages";
+import { recordOmittedMessages } from "@/lib/db/conversation-messages";
 import { loadTurnContext } from "@/lib/db/turn-reads";
 import { beginTurn, resumeTurn, type BeginTurnInput } from "@/lib/db/turn-writes";
 import { applyApprovals } from "@/lib/chat/approvals";
@@ -26,6 +28,8 @@ export type Turn = {
   conversationId: string;
   /** The whole conversation from the database, ending with the user's message. */
   history: ChatUIMessage[];
+  /** How many of the oldest messages of `history` are not sent: they don't fit the model's context window. */
+  omittedMessages: number;
   /** Id of the answer's placeholder row, which the answer is written over. */
   answerId: string;
   /** True when the turn continues the last answer after the user answered its approval requests. */
@@ -62,6 +66,23 @@ export function planTurnInput(history: ChatUIMessage[], request: Pick<ChatReques
 }
 
 export async function prepareTurn(user: CurrentUser, request: ChatRequest): Promise<Turn> {
+  const turn = await startTurnFor(user, request);
+  const { omitted } = fitHistory(turn.history, {
+    contextWindow: turn.model.contextWindow ?? null,
+    instructions: turn.assistant?.instructions,
+    maxOutputTokens: turn.assistant?.maxOutputTokens,
+    toolCount: turn.assistant?.tools.length ?? 0,
+  });
+  // Only the note shown after a reload depends on this write: a failure must not cost the turn.
+  if (omitted > 0) {
+    await recordOmittedMessages(user.id, turn.answerId, omitted).catch((error: unknown) => {
+      console.warn(`[switchboard] Could not note the messages left out of a turn: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+  return { ...turn, omittedMessages: omitted };
+}
+
+async function startTurnFor(user: CurrentUser, request: ChatRequest): Promise<Omit<Turn, "omittedMessages">> {
   void holdRunnerLock();
   void ensureStopListener();
   const text = request.message?.text ?? "";
@@ -142,7 +163,7 @@ async function resumeAfterApprovals(
   approvals: NonNullable<ChatRequest["approvals"]>,
   assistant: AssistantConfig | null,
   model: ResolvedModel,
-): Promise<Turn> {
+): Promise<Omit<Turn, "omittedMessages">> {
   const last = stored.at(-1);
   if (!last || last.role !== "assistant" || last.metadata?.status === "streaming") throw new AppError("conflict", NOTHING_TO_APPROVE);
   const parts = applyApprovals(last.parts as ChatPart[], approvals);

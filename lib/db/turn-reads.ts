@@ -20,6 +20,7 @@ type ModelRow = {
   name: string;
   displayName: string | null;
   toolsOk: boolean | null;
+  contextWindow: number | null;
   endpointId: string;
   endpointName: string;
   kind: EndpointKind;
@@ -31,7 +32,7 @@ type ModelRow = {
   updatedAt: Date;
 };
 
-const MODEL_COLUMNS = Prisma.sql`m.id, m.name, m."displayName", m."toolsOk", e.id AS "endpointId", e.name AS "endpointName", e.kind, e."baseUrl",
+const MODEL_COLUMNS = Prisma.sql`m.id, m.name, m."displayName", m."toolsOk", m."contextWindow", e.id AS "endpointId", e.name AS "endpointName", e.kind, e."baseUrl",
       e."useChatCompletions", e."apiKeyCiphertext", e."headersCiphertext", e."timeoutMs", e."updatedAt"`;
 
 /** Enabled models, best first: the wanted one, then the default, then the oldest. */
@@ -87,6 +88,7 @@ function toResolvedModel(row: ModelRow | undefined): ResolvedModel | null {
     name: row.name,
     label: row.displayName || row.name,
     toolsOk: row.toolsOk,
+    contextWindow: row.contextWindow,
     endpoint: {
       id: row.endpointId,
       name: row.endpointName,
