@@ -34,7 +34,7 @@ export function ModelsPanel({ endpoint }: { endpoint: EndpointView }) {
     return result.ok;
   }
 
-  async function patchModel(model: ModelView, change: { enabled?: boolean; displayName?: string | null; isDefault?: true }) {
+  async function patchModel(model: ModelView, change: { enabled?: boolean; displayName?: string | null; isDefault?: true; contextWindow?: number | null }) {
     const previous = optimistic[model.id];
     // "Default" is shown from the server's answer only: it moves between rows.
     const { isDefault, ...visible } = change;
@@ -102,6 +102,23 @@ export function ModelsPanel({ endpoint }: { endpoint: EndpointView }) {
                   if (value !== (model.displayName ?? "")) void patchModel(model, { displayName: value || null });
                 }}
                 className="w-40 rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+              />
+              <input
+                type="number"
+                min={1024}
+                step={1}
+                inputMode="numeric"
+                aria-label={`Context window of ${model.name} (tokens)`}
+                title="Context window in tokens: long conversations send only the latest messages that fit. Empty: unknown (32,768 is assumed)."
+                defaultValue={model.contextWindow ?? ""}
+                placeholder="Context (tokens)"
+                disabled={!hydrated}
+                onBlur={(event) => {
+                  const text = event.target.value.trim();
+                  const value = text === "" ? null : Number(text);
+                  if (value !== (model.contextWindow ?? null)) void patchModel(model, { contextWindow: value });
+                }}
+                className="w-36 rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
               />
               {model.isDefault ? (
                 <span className="rounded bg-blue-100 px-2 py-0.5 text-xs font-medium text-blue-900 dark:bg-blue-950 dark:text-blue-100">Default</span>

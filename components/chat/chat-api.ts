@@ -1,7 +1,7 @@
 "use client";
 // The chat's small requests besides the stream itself, and turning errors into sentences.
 import { z } from "zod";
-import type { ChatUIMessage, FeedbackValue } from "@/lib/types/chat";
+import type { ChatUIMessage, FeedbackValue, MessagePageView } from "@/lib/types/chat";
 
 const errorBodySchema = z.object({ error: z.object({ message: z.string() }) });
 
@@ -34,8 +34,8 @@ export async function requestStop(conversationId: string): Promise<void> {
   }
 }
 
-/** Remembers the model picked for a conversation. Returns an error sentence, or null. */
-export async function saveModelChoice(conversationId: string, modelId: string): Promise<string | null> {
+/** Remembers the model picked for a conversation (null: the default). Returns an error sentence, or null. */
+export async function saveModelChoice(conversationId: string, modelId: string | null): Promise<string | null> {
   try {
     const res = await fetch(`/api/conversations/${conversationId}`, {
       method: "PATCH",
@@ -101,4 +101,30 @@ export async function chooseBranch(conversationId: string, messageId: string): P
   } catch {
     return { error: "Could not reach Switchboard. Check your connection and try again." };
   }
+}
+
+const pageSchema = z.object({
+  messages: z.array(z.object({ id: z.string(), role: z.enum(["user", "assistant"]), parts: z.array(z.looseObject({ type: z.string() })), metadata: z.looseObject({}).optional() })),
+  hasOlder: z.boolean(),
+});
+
+/**
+ * A page of a conversation's messages: the ones before `before`, or the latest. Throws an Error
+ * whose message is a sentence to show. The parts were validated by the server when read back.
+ */
+export async function fetchMessagePage(conversationId: string, before: string | null): Promise<MessagePageView> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/conversations/${conversationId}/messages${before ? `?before=${encodeURIComponent(before)}` : ""}`);
+  } catch {
+    throw new Error("Could not reach Switchboard. Check your connection and try again.");
+  }
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const parsed = errorBodySchema.safeParse(body);
+    throw new Error(parsed.success ? parsed.data.error.message : `The server answered ${res.status}. Try again.`);
+  }
+  const parsed = pageSchema.safeParse(body);
+  if (!parsed.success) throw new Error("The server sent an unexpected answer. Reload the page.");
+  return parsed.data as MessagePageView;
 }

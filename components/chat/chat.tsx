@@ -4,8 +4,9 @@
 // conversation, and the URL becomes /c/<id> without remounting the streaming view.
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport, isToolUIPart, lastAssistantMessageIsCompleteWithApprovalResponses } from "ai";
-import { RefreshCw } from "lucide-react";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { ArrowDown, RefreshCw } from "lucide-react";
+import { Fragment, useRef, useState, type ReactNode } from "react";
+import { useStickToBottom } from "use-stick-to-bottom";
 import { newUuid } from "@/components/assistants/action-drafts";
 import { chooseBranch, errorSentence, requestStop, saveModelChoice } from "@/components/chat/chat-api";
 import { Composer } from "@/components/chat/composer";
@@ -13,7 +14,9 @@ import { announceTurnEnded, rememberConversation } from "@/components/chat/conve
 import { EditMessage } from "@/components/chat/edit-message";
 import { ActionBar, BranchSwitcher, CopyButton, EditButton, FeedbackButtons } from "@/components/chat/message-actions";
 import { AssistantMessage, ErrorNotice, UserMessage, messageText, type Speaker } from "@/components/chat/message-view";
-import { ModelPicker } from "@/components/chat/model-picker";
+import { DEFAULT_MODEL_VALUE, ModelPicker } from "@/components/chat/model-picker";
+import { useOlderMessages } from "@/components/chat/use-older-messages";
+import { useSavedAnswer } from "@/components/chat/use-saved-answer";
 import { Button } from "@/components/ui/button";
 import { CONVERSATION_ID_HEADER, type ChatUIMessage, type ModelOption } from "@/lib/types/chat";
 import { DEFAULT_TITLE, titleFromMessage } from "@/lib/utils/conversation-title";
@@ -21,8 +24,12 @@ import { DEFAULT_TITLE, titleFromMessage } from "@/lib/utils/conversation-title"
 export type ChatProps = {
   conversationId: string | null;
   title: string | null;
+  /** The latest messages of the conversation, oldest first. */
   initialMessages: ChatUIMessage[];
+  /** True when older messages exist than the first of initialMessages (they load on scroll). */
+  hasOlder?: boolean;
   models: ModelOption[];
+  /** The model picked for this conversation; null: the default at send time (resolved by the server). */
   initialModelId: string | null;
   /** Shown above the message box while the conversation is empty. */
   emptyState?: ReactNode;
@@ -44,7 +51,7 @@ function approvalAnswers(message: ChatUIMessage | undefined) {
   );
 }
 
-export function Chat({ conversationId, title, initialMessages, models, initialModelId, emptyState, blocked, assistant, speaker }: ChatProps) {
+export function Chat({ conversationId, title, initialMessages, hasOlder = false, models, initialModelId, emptyState, blocked, assistant, speaker }: ChatProps) {
   const idRef = useRef(conversationId);
   const assistantRef = useRef(assistant?.id ?? null);
   const titleRef = useRef(title ?? DEFAULT_TITLE);
@@ -52,7 +59,8 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
   const lastErrorRef = useRef<string | null>(null);
   /** The stored question the next request replaces (Edit), with everything after it. */
   const editRef = useRef<string | null>(null);
-  const scrollRef = useRef<HTMLDivElement>(null);
+  // The thread follows the answer while the user stays at the bottom; scrolling up lets go of it.
+  const { scrollRef, contentRef, isAtBottom, scrollToBottom } = useStickToBottom({ initial: "instant", resize: "smooth" });
   const [modelId, setModelId] = useState(initialModelId);
   const [modelNotice, setModelNotice] = useState<string | null>(null);
   const [stopping, setStopping] = useState(false);
@@ -135,12 +143,12 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
 
   const busy = status === "submitted" || status === "streaming";
   const lastMessage = messages.at(-1);
-
-  useEffect(() => {
-    const element = scrollRef.current;
-    if (!element) return;
-    if (element.scrollHeight - element.scrollTop - element.clientHeight < 160) element.scrollTop = element.scrollHeight;
-  }, [messages]);
+  // An answer being written on the server that this page is not receiving (opened mid-answer):
+  // Stop works, what the server would refuse is disabled, and the page updates once it is saved.
+  const elsewhereId = !busy && lastMessage?.role === "assistant" && lastMessage.metadata?.status === "streaming" ? lastMessage.id : null;
+  const locked = busy || elsewhereId !== null;
+  useSavedAnswer({ conversationId: idRef, waitingId: elsewhereId, setMessages });
+  const older = useOlderMessages({ conversationId: idRef, messages, setMessages, scrollElement: () => scrollRef.current, initialHasOlder: hasOlder });
 
   function clearFailure(id: string | undefined) {
     if (!id) return;
@@ -148,9 +156,11 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
   }
 
   function send(text: string): boolean {
-    if (busy || blocked) return false;
+    if (locked || blocked) return false;
     if (!idRef.current) titleRef.current = titleFromMessage(text);
     void sendMessage({ text });
+    // A new question brings the view back to the bottom, where its answer appears.
+    void scrollToBottom();
     return true;
   }
 
@@ -159,7 +169,7 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
    * its answers (reachable with the "‹ 2/2 ›" switcher) and shows the new branch.
    */
   async function resend(index: number, text: string): Promise<string | null> {
-    if (busy || blocked) return "Wait for the answer to finish first.";
+    if (locked || blocked) return "Wait for the answer to finish first.";
     const edited = messages[index];
     if (!edited || !idRef.current) return "This message could not be found on the server. Reload the page and try again.";
     editRef.current = edited.id;
@@ -187,7 +197,7 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
   }
 
   function retry() {
-    if (busy) return;
+    if (locked) return;
     clearFailure(lastMessage?.id);
     void regenerate();
   }
@@ -205,11 +215,15 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
     }
   }
 
-  async function pickModel(id: string) {
+  async function pickModel(value: string) {
+    const id = value === DEFAULT_MODEL_VALUE ? null : value;
     setModelId(id);
     modelRef.current = id;
     setModelNotice(idRef.current ? await saveModelChoice(idRef.current, id) : null);
   }
+
+  const lastAnswer = messages.findLast((message) => message.role === "assistant");
+  const answeredBy = lastAnswer?.metadata?.modelName ?? null;
 
   function failureOf(message: ChatUIMessage): string | null {
     const live = failures[message.id];
@@ -221,7 +235,7 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
     <div className="flex h-full flex-col">
       {models.length > 0 ? (
         <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2 sm:px-4 dark:border-zinc-800">
-          <ModelPicker models={models} value={modelId ?? models[0]?.id ?? ""} disabled={busy} onChange={(id) => void pickModel(id)} />
+          <ModelPicker models={models} value={modelId ?? DEFAULT_MODEL_VALUE} disabled={locked} onChange={(id) => void pickModel(id)} answeredBy={answeredBy} />
           {modelNotice ? (
             <span role="alert" className="text-sm text-red-600 dark:text-red-400">
               {modelNotice}
@@ -229,8 +243,21 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
           ) : null}
         </div>
       ) : null}
-      <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" data-testid="chat-scroll">
-        <div className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-3 py-6 sm:px-4">
+      <div className="relative min-h-0 flex-1">
+      <div ref={scrollRef} className="h-full overflow-y-auto" data-testid="chat-scroll" onScroll={older.onScroll}>
+        <div ref={contentRef} className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-3 py-6 sm:px-4">
+          {older.hasOlder ? (
+            <div className="flex flex-col items-center gap-2">
+              <Button variant="ghost" onClick={() => void older.loadOlder()} disabled={older.loading} className="text-xs">
+                {older.loading ? "Loading earlier messages…" : "Load earlier messages"}
+              </Button>
+              {older.error ? (
+                <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+                  {older.error}
+                </p>
+              ) : null}
+            </div>
+          ) : null}
           {messages.length === 0 ? emptyState : null}
           {messages.length === 0 && assistant && assistant.starters.length > 0 && !blocked ? (
             <div className="grid gap-2 sm:grid-cols-2" aria-label="Conversation starters">
@@ -250,7 +277,7 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
           {messages.map((message, index) => {
             const isLast = message.id === lastMessage?.id;
             const failure = failureOf(message);
-            const retryNotice = failure ? <ErrorNotice sentence={failure} onRetry={retry} canRetry={isLast && !busy && !blocked} /> : null;
+            const retryNotice = failure ? <ErrorNotice sentence={failure} onRetry={retry} canRetry={isLast && !locked && !blocked} /> : null;
             if (message.role === "user") {
               const text = messageText(message);
               return (
@@ -264,7 +291,7 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
                         <ActionBar align="end">
                           <BranchSwitcher ids={message.metadata?.siblingIds} current={message.id} onSelect={(id) => void switchBranch(id)} disabled={busy} />
                           <CopyButton text={text} />
-                          {!blocked ? <EditButton onClick={() => setEditingId(message.id)} disabled={busy} /> : null}
+                          {!blocked ? <EditButton onClick={() => setEditingId(message.id)} disabled={locked} /> : null}
                         </ActionBar>
                       }
                     />
@@ -275,16 +302,23 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
             }
             const streaming = isLast && busy;
             const wasStopped = stopped.has(message.id) || message.metadata?.status === "stopped";
-            const canRegenerate = isLast && !busy && !failure && !blocked;
+            const canRegenerate = isLast && !locked && !failure && !blocked;
             const answerText = messageText(message);
+            const omitted = message.metadata?.omittedMessages ?? 0;
             return (
+              <Fragment key={message.id}>
+              {omitted > 0 ? (
+                <p role="note" className="text-center text-xs text-zinc-500" data-testid="omitted-note">
+                  {omitted === 1 ? "1 earlier message was" : `${omitted.toLocaleString("en")} earlier messages were`} not sent to the model with this
+                  question: they don&apos;t fit its context window.
+                </p>
+              ) : null}
               <AssistantMessage
-                key={message.id}
                 message={message}
                 streaming={streaming}
                 speaker={speaker}
                 onApproval={
-                  isLast && !busy && !blocked
+                  isLast && !locked && !blocked
                     ? (id, approved) => {
                         clearFailure(message.id);
                         void addToolApprovalResponse({ id, approved });
@@ -297,7 +331,7 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
                     : message.metadata?.status === "interrupted"
                       ? "Interrupted: the server stopped before this answer was finished"
                       : message.metadata?.status === "streaming" && !streaming
-                        ? "Still being written on the server: reload in a moment to see it"
+                        ? "Still being written on the server: it appears here once it is saved"
                         : null
                 }
                 error={retryNotice}
@@ -317,12 +351,20 @@ export function Chat({ conversationId, title, initialMessages, models, initialMo
                   )
                 }
               />
+              </Fragment>
             );
           })}
           {status === "submitted" && lastMessage?.role === "user" ? <AssistantMessage message={null} streaming speaker={speaker} /> : null}
         </div>
       </div>
-      {blocked ?? <Composer busy={busy} stopping={stopping} onSend={send} onStop={() => void stopAnswer()} />}
+        {!isAtBottom && messages.length > 0 ? (
+          <Button variant="secondary" onClick={() => void scrollToBottom()} className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full shadow-md">
+            <ArrowDown className="size-4" aria-hidden />
+            Jump to latest
+          </Button>
+        ) : null}
+      </div>
+      {blocked ?? <Composer busy={locked} stopping={stopping} onSend={send} onStop={() => void stopAnswer()} />}
     </div>
   );
 }

@@ -4,16 +4,33 @@
 import { Menu, Shield, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { cn } from "@/lib/utils/cn";
+
+/** Below Tailwind's `md`, the sidebar is a drawer. */
+const PHONE_QUERY = "(max-width: 767.98px)";
+
+function subscribePhone(onChange: () => void) {
+  const query = window.matchMedia(PHONE_QUERY);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+}
+
+/** True at phone width (false while rendering on the server). */
+function useIsPhone(): boolean {
+  return useSyncExternalStore(subscribePhone, () => window.matchMedia(PHONE_QUERY).matches, () => false);
+}
 
 export type ShellUser = { name: string | null; email: string; role: "admin" | "user" };
 
 export function AppShell({ user, sidebar, children }: { user: ShellUser; sidebar: ReactNode; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
+  const isPhone = useIsPhone();
+  // A closed drawer is off-screen: inert keeps its controls out of the Tab order and from screen readers.
+  const drawerClosed = isPhone && !open;
 
   useEffect(() => {
     if (!open) return;
@@ -26,12 +43,19 @@ export function AppShell({ user, sidebar, children }: { user: ShellUser; sidebar
 
   return (
     <div className="flex h-dvh overflow-hidden">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2 dark:bg-zinc-900"
+      >
+        Skip to chat
+      </a>
       {open ? (
         <div className="fixed inset-0 z-30 bg-black/40 md:hidden" aria-hidden onClick={() => setOpen(false)} />
       ) : null}
       <aside
         id="sidebar"
         aria-label="Sidebar"
+        inert={drawerClosed}
         className={cn(
           "fixed inset-y-0 left-0 z-40 flex w-72 flex-col border-r border-zinc-200 bg-zinc-50 transition-transform dark:border-zinc-800 dark:bg-zinc-900",
           "md:static md:translate-x-0",
@@ -100,7 +124,9 @@ export function AppShell({ user, sidebar, children }: { user: ShellUser; sidebar
           <div className="flex-1" />
           <ThemeToggle />
         </header>
-        <main className="min-h-0 flex-1 overflow-y-auto">{children}</main>
+        <main id="main" tabIndex={-1} className="min-h-0 flex-1 overflow-y-auto outline-none">
+          {children}
+        </main>
       </div>
     </div>
   );

@@ -36,6 +36,8 @@ export type FakeLlmOptions = {
   strictContent?: boolean;
   /** Behave like a model that ignores tool results: after a tool message it answers without it. */
   ignoreToolResults?: boolean;
+  /** Report these context windows in GET /v1/models as vLLM does (`max_model_len`), by model id. */
+  contextWindows?: Record<string, number>;
 };
 
 export type FakeLlm = {
@@ -106,7 +108,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
     }
     if (req.method === "GET" && path === "/v1/models") {
       res.writeHead(200, { "Content-Type": "application/json" });
-      res.end(JSON.stringify({ object: "list", data: models.map((id) => ({ id, object: "model", created: 1700000000, owned_by: "fake" })) }));
+      res.end(JSON.stringify({ object: "list", data: models.map((id) => ({ id, object: "model", created: 1700000000, owned_by: "fake", ...(options.contextWindows?.[id] ? { max_model_len: options.contextWindows[id] } : {}) })) }));
       return;
     }
     const modelId = /^\/v1\/models\/(.+)$/.exec(path)?.[1];

@@ -9,11 +9,26 @@ import { endpointApiKey, endpointHeaders, fetchWithTimeout, type EndpointConfig 
 export const DISCOVERY_TIMEOUT_MS = 5000;
 
 const modelsResponseSchema = z.object({
-  data: z.array(z.object({ id: z.string().min(1) }).loose()),
+  data: z.array(
+    z
+      .object({
+        id: z.string().min(1),
+        /** vLLM (and servers built on it, e.g. NVIDIA NIM) report each model's context window here. */
+        max_model_len: z.number().int().positive().optional().catch(undefined),
+      })
+      .loose(),
+  ),
 });
 
+/** Context windows (tokens) the server reported, by model name. */
+export function reportedContextWindows(data: ReadonlyArray<{ id: string; max_model_len?: number }>): Record<string, number> {
+  const windows: Record<string, number> = {};
+  for (const model of data) if (model.max_model_len) windows[model.id] = model.max_model_len;
+  return windows;
+}
+
 export type DiscoveryResult =
-  | { ok: true; models: string[]; status: number; url: string }
+  | { ok: true; models: string[]; contextWindows: Record<string, number>; status: number; url: string }
   | { ok: false; failure: ModelFailure; url: string };
 
 export async function discoverModels(endpoint: EndpointConfig, timeoutMs = DISCOVERY_TIMEOUT_MS): Promise<DiscoveryResult> {
@@ -43,7 +58,7 @@ export async function discoverModels(endpoint: EndpointConfig, timeoutMs = DISCO
       };
     }
     const models = [...new Set(parsed.data.data.map((model) => model.id))].sort();
-    return { ok: true, models, status: res.status, url };
+    return { ok: true, models, contextWindows: reportedContextWindows(parsed.data.data), status: res.status, url };
   } catch (error) {
     return { ok: false, url, failure: describeModelError(error, endpoint, secrets) };
   }

@@ -23,7 +23,7 @@ export async function addEndpoint(actor: Actor, input: EndpointInput): Promise<S
 export async function refreshEndpointModels(endpointId: string): Promise<EndpointView> {
   const endpoint = await getEndpointConfig(endpointId);
   const discovery = await discoverModels(endpoint);
-  if (discovery.ok) await recordDiscovery(endpointId, discovery.models);
+  if (discovery.ok) await recordDiscovery(endpointId, discovery.models, discovery.contextWindows);
   else await recordDiscoveryFailure(endpointId, discovery.failure);
   return getEndpointView(endpointId);
 }

@@ -13,6 +13,8 @@ export type ResolvedModel = {
   /** What people see. */
   label: string;
   toolsOk: boolean | null;
+  /** Tokens; null when unknown (lib/chat/fit-history.ts assumes a conservative window). */
+  contextWindow?: number | null;
   endpoint: EndpointConfig;
 };
 

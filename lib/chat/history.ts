@@ -18,6 +18,8 @@ export type StoredMessage = {
   endpointName: string | null;
   /** The owner's vote on an answer (not read on the turn path). */
   feedback?: number | null;
+  /** How many older messages this answer's request left out (not read on the turn path). */
+  omittedMessages?: number | null;
 };
 
 /** Stored rows (oldest first) as UI messages; the turn's outcome rides along as metadata. */
@@ -30,6 +32,7 @@ export function toChatMessages(rows: ReadonlyArray<StoredMessage>): ChatUIMessag
       metadata.modelName = row.modelName;
       metadata.endpointName = row.endpointName;
       if (row.feedback === 1 || row.feedback === -1) metadata.feedback = row.feedback;
+      if (row.omittedMessages) metadata.omittedMessages = row.omittedMessages;
     }
     return { id: row.id, role: row.role, parts: parseStoredParts(row.parts) as ChatUIMessage["parts"], metadata };
   });

@@ -7,11 +7,13 @@ import { randomUUID } from "node:crypto";
 import { resolveModel, type ResolvedModel } from "@/lib/ai/models";
 import type { CurrentUser } from "@/lib/auth/session";
 import { activePath } from "@/lib/chat/branches";
+import { fitHistory } from "@/lib/chat/fit-history";
 import { toChatMessages } from "@/lib/chat/history";
 import { planTurn } from "@/lib/chat/plan-turn";
 import { ensureStopListener } from "@/lib/chat/remote-stop";
 import { holdRunnerLock, sweepInterruptedTurns, takeTurnLease, type TurnLease } from "@/lib/chat/runner";
 import { startTurn, type TurnHandle } from "@/lib/chat/running-turns";
+import { recordOmittedMessages } from "@/lib/db/conversation-messages";
 import { loadTurnContext } from "@/lib/db/turn-reads";
 import { beginTurn, resumeTurn, type BeginTurnInput } from "@/lib/db/turn-writes";
 import { applyApprovals, NOT_OPEN } from "@/lib/chat/approvals";
@@ -27,6 +29,8 @@ export type Turn = {
   conversationId: string;
   /** The whole conversation from the database, ending with the user's message. */
   history: ChatUIMessage[];
+  /** How many of the oldest messages of `history` are not sent: they don't fit the model's context window. */
+  omittedMessages: number;
   /** Id of the answer's placeholder row, which the answer is written over. */
   answerId: string;
   /** A regenerated answer: the ids of all answers to its question (oldest first), for the switcher. */
@@ -50,6 +54,23 @@ const NOTHING_TO_APPROVE = "There is no tool call waiting for your approval in t
 const ASSISTANT_GONE = "The assistant of this conversation is no longer available to you. The conversation stays readable; start a new chat to go on.";
 
 export async function prepareTurn(user: CurrentUser, request: ChatRequest): Promise<Turn> {
+  const turn = await startTurnFor(user, request);
+  const { omitted } = fitHistory(turn.history, {
+    contextWindow: turn.model.contextWindow ?? null,
+    instructions: turn.assistant?.instructions,
+    maxOutputTokens: turn.assistant?.maxOutputTokens,
+    toolCount: turn.assistant?.tools.length ?? 0,
+  });
+  // Only the note shown after a reload depends on this write: a failure must not cost the turn.
+  if (omitted > 0) {
+    await recordOmittedMessages(user.id, turn.answerId, omitted).catch((error: unknown) => {
+      console.warn(`[switchboard] Could not note the messages left out of a turn: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+  return { ...turn, omittedMessages: omitted };
+}
+
+async function startTurnFor(user: CurrentUser, request: ChatRequest): Promise<Omit<Turn, "omittedMessages">> {
   void holdRunnerLock();
   void ensureStopListener();
   const text = request.message?.text ?? "";
@@ -134,7 +155,7 @@ async function resumeAfterApprovals(
   approvals: NonNullable<ChatRequest["approvals"]>,
   assistant: AssistantConfig | null,
   model: ResolvedModel,
-): Promise<Turn> {
+): Promise<Omit<Turn, "omittedMessages">> {
   const last = stored.at(-1);
   if (!last || last.role !== "assistant" || last.metadata?.status === "streaming") throw new AppError("conflict", NOTHING_TO_APPROVE);
   const parts = applyApprovals(last.parts as ChatPart[], approvals);

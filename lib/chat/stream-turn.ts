@@ -35,7 +35,8 @@ export async function streamTurn(turn: Turn): Promise<Response> {
       ...(settings?.instructions ? { instructions: settings.instructions } : {}),
       ...(settings?.temperature !== null && settings?.temperature !== undefined ? { temperature: settings.temperature } : {}),
       ...(settings?.maxOutputTokens ? { maxOutputTokens: settings.maxOutputTokens } : {}),
-      messages: await convertToModelMessages(toModelHistory(turn.history, turn.continuing ? turn.answerId : null)),
+      // The oldest messages that don't fit the model's context window are left out (lib/chat/fit-history.ts).
+      messages: await convertToModelMessages(toModelHistory(turn.history.slice(turn.omittedMessages), turn.continuing ? turn.answerId : null)),
       // Tools come from the assistant's stored settings only. maxToolSteps counts the steps that
       // call tools; one more lets the model answer with their results.
       ...(hasTools ? { tools, stopWhen: isStepCount((settings?.maxToolSteps ?? 5) + 1) } : {}),
@@ -49,7 +50,11 @@ export async function streamTurn(turn: Turn): Promise<Response> {
     });
 
     const { answerId: assistantId } = turn;
-    const startMetadata: ChatMessageMetadata = { modelName: model.label, endpointName: model.endpoint.name };
+    const startMetadata: ChatMessageMetadata = {
+      modelName: model.label,
+      endpointName: model.endpoint.name,
+      ...(turn.omittedMessages > 0 ? { omittedMessages: turn.omittedMessages } : {}),
+    };
     // A regenerated answer arrives with its alternatives, so its switcher shows while it streams.
     if (turn.answerSiblingIds) startMetadata.siblingIds = turn.answerSiblingIds;
     const stream = toUIMessageStream<ToolSet, ChatUIMessage>({

@@ -37,6 +37,7 @@ export function toModelView(model: Model, defaultModelId: string | null): ModelV
     listed: model.listed,
     toolsOk: model.toolsOk,
     isDefault: model.id === defaultModelId,
+    contextWindow: model.contextWindow,
   };
 }
 

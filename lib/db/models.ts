@@ -7,11 +7,17 @@ import { getSetting, setSetting } from "@/lib/db/settings";
 import { AppError } from "@/lib/errors";
 import type { ProbeResult } from "@/lib/types/endpoints";
 
-/** Stores a successful discovery: new models appear (disabled), vanished ones are marked unlisted. */
-export async function recordDiscovery(endpointId: string, names: string[]): Promise<void> {
+/**
+ * Stores a successful discovery: new models appear (disabled), vanished ones are marked unlisted,
+ * and a context window the server reports fills in one nobody set yet (an admin's value stays).
+ */
+export async function recordDiscovery(endpointId: string, names: string[], contextWindows: Record<string, number> = {}): Promise<void> {
   const now = new Date();
   await db.$transaction([
     db.model.createMany({ data: names.map((name) => ({ endpointId, name, source: "discovered" })), skipDuplicates: true }),
+    ...Object.entries(contextWindows).map(([name, contextWindow]) =>
+      db.model.updateMany({ where: { endpointId, name, contextWindow: null }, data: { contextWindow } }),
+    ),
     db.model.updateMany({ where: { endpointId, name: { in: names } }, data: { listed: true } }),
     db.model.updateMany({ where: { endpointId, source: "discovered", name: { notIn: names } }, data: { listed: false } }),
     db.endpoint.update({ where: { id: endpointId }, data: { modelsFetchedAt: now, modelsCheckedAt: now, modelsError: null, modelsErrorStatus: null } }),
@@ -52,7 +58,7 @@ export async function addManualModel(actor: Actor, endpointId: string, name: str
   });
 }
 
-export type ModelChange = { enabled?: boolean; displayName?: string | null; isDefault?: true };
+export type ModelChange = { enabled?: boolean; displayName?: string | null; isDefault?: true; contextWindow?: number | null };
 
 export async function updateModel(actor: Actor, id: string, change: ModelChange) {
   return db.$transaction(async (tx) => {
@@ -62,13 +68,20 @@ export async function updateModel(actor: Actor, id: string, change: ModelChange)
     const enabled = change.isDefault ? true : (change.enabled ?? model.enabled);
     const updated = await tx.model.update({
       where: { id },
-      data: { enabled, ...(change.displayName !== undefined ? { displayName: change.displayName || null } : {}) },
+      data: {
+        enabled,
+        ...(change.displayName !== undefined ? { displayName: change.displayName || null } : {}),
+        ...(change.contextWindow !== undefined ? { contextWindow: change.contextWindow } : {}),
+      },
     });
     const label = `“${model.displayName || model.name}” on “${model.endpoint.name}”`;
     const parts: string[] = [];
     if (enabled !== model.enabled) parts.push(enabled ? "enabled" : "disabled");
     if (change.displayName !== undefined && (change.displayName || null) !== model.displayName) {
       parts.push(`display name ${change.displayName ? `set to “${change.displayName}”` : "cleared"}`);
+    }
+    if (change.contextWindow !== undefined && change.contextWindow !== model.contextWindow) {
+      parts.push(change.contextWindow === null ? "context window cleared" : `context window set to ${change.contextWindow.toLocaleString("en")} tokens`);
     }
     if (change.isDefault && defaultId !== id) {
       await setSetting("defaultModelId", id, tx);

@@ -12,6 +12,7 @@ const modelColumns = {
   name: z.string(),
   displayName: z.string().nullable(),
   toolsOk: z.boolean().nullable(),
+  contextWindow: z.number().int().nullable(),
   endpointId: z.string(),
   endpointName: z.string(),
   kind: z.enum(EndpointKind),

@@ -9,7 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 export type { TurnConversation };
 
-const MODEL_COLUMNS = Prisma.sql`m.id, m.name, m."displayName", m."toolsOk", e.id AS "endpointId", e.name AS "endpointName", e.kind, e."baseUrl",
+const MODEL_COLUMNS = Prisma.sql`m.id, m.name, m."displayName", m."toolsOk", m."contextWindow", e.id AS "endpointId", e.name AS "endpointName", e.kind, e."baseUrl",
       e."useChatCompletions", e."apiKeyCiphertext", e."headersCiphertext", e."timeoutMs", e."idleTimeoutMs", e."updatedAt"`;
 
 /** Enabled models, best first: the wanted one, then the default, then the oldest. */
@@ -74,6 +74,7 @@ function toResolvedModel(row: ModelRow | undefined): ResolvedModel | null {
     name: row.name,
     label: row.displayName || row.name,
     toolsOk: row.toolsOk,
+    contextWindow: row.contextWindow,
     endpoint: {
       id: row.endpointId,
       name: row.endpointName,

@@ -79,6 +79,14 @@ export const conversationListQuerySchema = z.object({
   q: z.string().trim().max(MAX_SEARCH_LENGTH, `Searches are at most ${MAX_SEARCH_LENGTH} characters.`).optional(),
 });
 
+/** GET /api/conversations/[id]/messages: a page of messages before one (default: the latest). */
+export const messagePageQuerySchema = z
+  .object({
+    before: z.uuid().optional(),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+  })
+  .strict();
+
 /** PUT /api/messages/[id]/feedback: a vote on an answer, or null to take it back. */
 export const messageFeedbackSchema = z
   .object({ value: z.union([z.literal(1), z.literal(-1), z.null()]) })

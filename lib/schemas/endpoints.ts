@@ -59,6 +59,14 @@ export const modelPatchSchema = z
     enabled: z.boolean().optional(),
     displayName: z.string().trim().max(80, "Keep the display name under 80 characters.").nullable().optional(),
     isDefault: z.literal(true).optional(),
+    /** Tokens the model accepts (history is fitted to it); null: unknown. */
+    contextWindow: z
+      .number()
+      .int("The context window is a whole number of tokens.")
+      .min(1_024, "A context window is at least 1,024 tokens.")
+      .max(10_000_000, "That context window is too large.")
+      .nullable()
+      .optional(),
   })
   .strict();
 

@@ -39,6 +39,8 @@ export type ChatMessageMetadata = {
    * oldest first (this one among them), for the "‹ 2/3 ›" switcher.
    */
   siblingIds?: string[];
+  /** How many of the oldest messages were not sent with this answer's request (context window). */
+  omittedMessages?: number;
 };
 
 /** A vote on an answer: good (1) or bad (-1). */
@@ -58,6 +60,9 @@ export type ConversationSummary = {
 export type ConversationListPage = { conversations: ConversationSummary[]; nextCursor: string | null };
 
 export type ConversationView = ConversationSummary & { messages: ChatUIMessage[] };
+
+/** A page of a conversation's messages, oldest first; `hasOlder`: earlier ones exist. */
+export type MessagePageView = { messages: ChatUIMessage[]; hasOlder: boolean };
 
 /** A model a user may pick in the chat header. */
 export type ModelOption = { id: string; label: string; endpointName: string; isDefault: boolean };

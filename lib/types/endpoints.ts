@@ -27,6 +27,8 @@ export type ModelView = {
   listed: boolean;
   toolsOk: boolean | null;
   isDefault: boolean;
+  /** Tokens; null when unknown. */
+  contextWindow?: number | null;
 };
 
 export type EndpointView = {

@@ -8,7 +8,8 @@ import { requirePageUser } from "@/lib/auth/session";
 import { loadChatSetup } from "@/lib/chat/chat-setup";
 import { toChatMessages } from "@/lib/chat/history";
 import { assistantOfConversation } from "@/lib/db/assistants";
-import { findConversationWithMessages } from "@/lib/db/conversations";
+import { findMessagePage } from "@/lib/db/conversation-messages";
+import { findConversation } from "@/lib/db/conversations";
 import { AssistantAvatar } from "@/components/assistants/assistant-avatar";
 import { Alert } from "@/components/ui/alert";
 
@@ -18,7 +19,7 @@ type Props = { params: Promise<{ id: string }> };
 const loadConversation = cache(async (id: string) => {
   if (!z.uuid().safeParse(id).success) notFound();
   const user = await requirePageUser(`/c/${id}`);
-  const conversation = await findConversationWithMessages(user.id, id);
+  const conversation = await findConversation(user.id, id);
   if (!conversation) notFound();
   return { user, conversation };
 });
@@ -30,7 +31,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ConversationPage({ params }: Props) {
   const { user, conversation } = await loadConversation((await params).id);
-  const [setup, assistant] = await Promise.all([loadChatSetup(conversation.modelId), assistantOfConversation(user, conversation.id)]);
+  // The latest messages only: older ones load as the user scrolls up (a long conversation's page stays small).
+  const [setup, assistant, page] = await Promise.all([
+    loadChatSetup(conversation.modelId),
+    assistantOfConversation(user, conversation.id),
+    findMessagePage(user.id, conversation.id),
+  ]);
+  if (!page) notFound();
   const gone = assistant.state === "gone";
   return (
     <div className="flex h-full flex-col">
@@ -45,7 +52,8 @@ export default async function ConversationPage({ params }: Props) {
       key={conversation.id}
       conversationId={conversation.id}
       title={conversation.title}
-      initialMessages={toChatMessages(conversation.messages)}
+      initialMessages={toChatMessages(page.messages)}
+      hasOlder={page.hasOlder}
       models={setup.models}
       initialModelId={setup.selectedModelId}
       speaker={assistant.state === "available" ? { name: assistant.name, avatar: assistant.avatar } : null}
