@@ -11,10 +11,17 @@ import { parseEnv } from "@/lib/env";
 import { signIn, startApp, type AppServer } from "./app-server";
 import { seedModel, userId, withClient } from "./seed";
 
-/** Every script URL a page's HTML loads: `<script src>`, `<link rel=preload as=script>` and `<link rel=modulepreload>`. */
+/**
+ * Every script URL a page's HTML makes a current browser load: `<script src>` (not `nomodule` ones, the
+ * legacy polyfills that only browsers without modules fetch), `<link rel=preload as=script>` and
+ * `<link rel=modulepreload>`.
+ */
 function scriptUrls(html: string, base: string): string[] {
   const found = new Set<string>();
-  for (const match of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/gi)) if (match[1]) found.add(match[1]);
+  for (const match of html.matchAll(/<script\b[^>]*>/gi)) {
+    const src = /\bsrc="([^"]+)"/i.exec(match[0])?.[1];
+    if (src && !/\bnomodule\b/i.test(match[0])) found.add(src);
+  }
   for (const match of html.matchAll(/<link\b[^>]*>/gi)) {
     const tag = match[0];
     const href = /\bhref="([^"]+)"/i.exec(tag)?.[1];
