@@ -4,9 +4,10 @@ import { withErrors } from "@/lib/auth/handlers";
 import { getSetting } from "@/lib/db/settings";
 import { createUser, hasAnyUser } from "@/lib/db/users";
 import { AppError } from "@/lib/errors";
+import { readJson } from "@/lib/http/read-json";
 
 export const POST = withErrors(async (req) => {
-  const input = signUpSchema.parse(await req.json().catch(() => ({})));
+  const input = await readJson(req, signUpSchema);
   if (!(await getSetting("signupOpen")) && (await hasAnyUser())) {
     throw new AppError("forbidden", "Sign-up is closed on this Switchboard. Ask an admin for an account.");
   }

@@ -1,10 +1,11 @@
 import { withAdmin } from "@/lib/auth/handlers";
 import { createEndpoint, listEndpointViews } from "@/lib/db/endpoints";
 import { endpointInputSchema } from "@/lib/schemas/endpoints";
+import { readJson } from "@/lib/http/read-json";
 
 export const GET = withAdmin(async () => Response.json({ endpoints: await listEndpointViews() }));
 
 export const POST = withAdmin(async (req, { user }) => {
-  const input = endpointInputSchema.parse(await req.json().catch(() => ({})));
+  const input = await readJson(req, endpointInputSchema);
   return Response.json(await createEndpoint(user, input), { status: 201 });
 });
