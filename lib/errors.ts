@@ -1,6 +1,7 @@
 // The one error type of the app. Route handlers throw AppError (or let zod/Prisma errors bubble) and
 // toResponse() turns any error into a JSON response with a sentence that is safe to show.
 import { ZodError } from "zod";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database-unavailable";
 
 const STATUS = {
   bad_request: 400,
@@ -73,6 +74,10 @@ export function toAppError(error: unknown): AppError {
     return new AppError("validation", message, { fields });
   }
   if (isPrismaNotFound(error)) return new AppError("not_found", "Not found.");
+  if (isDatabaseUnavailable(error)) {
+    console.error("[switchboard] The database is not answering:", error instanceof Error ? error.message : error);
+    return new AppError("unavailable", DATABASE_UNAVAILABLE_MESSAGE, { headers: { "Retry-After": "5" } });
+  }
   console.error("[switchboard] Unexpected error:", error);
   return new AppError("internal", "Something went wrong on the server. Try again; if it keeps happening, tell your admin.");
 }
