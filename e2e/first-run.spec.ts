@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { ADMIN, uniqueEmail } from "./support/accounts";
 
 test("the first account becomes the admin, the second a plain user who is kept out of admin pages and APIs", async ({
