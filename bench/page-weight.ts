@@ -5,8 +5,8 @@
 import { gzipSync } from "node:zlib";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "@/lib/cli/build-fingerprint";
 import { log, packageBin, repoRoot, runNode } from "@/lib/cli/run";
-import { applyMigrations } from "@/lib/db/schema-engine";
-import { startTestServer } from "@/lib/db/test-databases";
+import { applyMigrations } from "@/lib/cli/schema-engine";
+import { startTestServer } from "@/lib/cli/test-databases";
 import { parseEnv } from "@/lib/env";
 import { signIn, startApp, type AppServer } from "./app-server";
 import { seedModel, userId, withClient } from "./seed";

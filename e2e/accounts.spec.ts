@@ -1,6 +1,6 @@
 // Accounts while public sign-up is closed: admin invites, admin-issued password resets, changing your own
 // password (which signs out your other sessions), and the audit log of what admins did to accounts.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./support/test";
 import { ADMIN, seedUser, signInAsAdmin, signInViaApi, uniqueEmail } from "./support/accounts";
 import { APP_ALERT } from "./support/locators";
 

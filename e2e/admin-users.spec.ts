@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { ADMIN, signInAsAdmin, signInViaApi, signUpViaApi, uniqueEmail } from "./support/accounts";
 import { APP_ALERT } from "./support/locators";
 

@@ -1,7 +1,7 @@
 // Custom assistants: build one, chat with it (instructions go to the model from the server),
 // starters, sharing rules, versions, export and import; tools and actions in the builder, action
 // keys that never come back to the browser, and the admin's allow-list of private hosts.
-import { expect, test, type Page, type Response } from "@playwright/test";
+import { expect, test, type Page, type Response } from "./support/test";
 import { startFakeLlm, type FakeLlm } from "./fake-llm/server";
 import { newUser, signInAsAdmin } from "./support/accounts";
 import { seedModel, withDatabase } from "./support/seed";

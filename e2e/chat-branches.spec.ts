@@ -2,7 +2,7 @@
 // second turn), an edit or a regenerate adds a version beside the earlier one ("‹ 1/2 ›"), the model
 // gets the selected branch's history, and the selection survives a reload. Two fake models answer
 // with different prefixes, so the answers of a regenerate can be told apart.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { startFakeLlm, type FakeLlm } from "./fake-llm/server";
 import { newUser } from "./support/accounts";
 import { seedModel, storedMessages, type SeededModel } from "./support/seed";

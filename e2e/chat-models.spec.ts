@@ -1,6 +1,6 @@
 // "Default" in the model picker means the default when the message is sent, resolved by the server:
 // a page left open while an admin changes the default sends to the new one, and says which answered.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { startFakeLlm, type FakeLlm } from "./fake-llm/server";
 import { newUser } from "./support/accounts";
 import { seedModel, setDefaultModel, storedMessages, withDatabase, type SeededModel } from "./support/seed";

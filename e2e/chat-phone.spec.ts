@@ -1,6 +1,6 @@
 // At phone width the closed sidebar is off-screen, and so out of the keyboard's way: `inert` until
 // opened. A "Skip to chat" link is the first Tab stop.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { newUser } from "./support/accounts";
 
 async function focusedIsIn(page: Page, selector: string): Promise<boolean> {

@@ -2,7 +2,7 @@
 // while the reader stays at the bottom ("Jump to latest" when they scrolled up); a page opened while
 // an answer is still being written offers Stop and updates itself; a 1,000-message conversation
 // paints only its latest page, loads older ones on scroll, and sends the model only what fits.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { startFakeLlm, type FakeLlm } from "./fake-llm/server";
 import { newUser } from "./support/accounts";
 import { seedConversations, seedModel, userIdByEmail, withDatabase, type SeededModel } from "./support/seed";

@@ -1,7 +1,7 @@
 // Chatting: streamed answers saved once per turn, errors in words with Retry, Stop, a closed tab,
 // per-user access, the model picker, the no-model state, and inert rendering of model output.
 // The model is a fake OpenAI-compatible server (e2e/fake-llm) seeded into the database directly.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { startFakeLlm, type FakeLlm } from "./fake-llm/server";
 import { newUser, signInAsAdmin } from "./support/accounts";
 import { APP_ALERT } from "./support/locators";

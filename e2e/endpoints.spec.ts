@@ -1,6 +1,6 @@
 // Admins connect model endpoints at runtime; users chat with whatever is the default right now.
 // Each test runs its own fake OpenAI-compatible servers on loopback (e2e/fake-llm).
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { startFakeLlm, type FakeLlm } from "./fake-llm/server";
 import { addEndpointViaUi, enableAndMakeDefault, testConnection } from "./support/admin";
 import { newUser, signInAsAdmin } from "./support/accounts";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { ADMIN, seedUser, uniqueEmail } from "./support/accounts";
 
 test("the first account becomes the admin, sign-up then closes, and a plain user is kept out of admin pages and APIs", async ({

@@ -1,7 +1,7 @@
 // Model output as Markdown: GitHub-flavoured Markdown (tables, strikethrough, task lists), math with
 // KaTeX and highlighted code render, live and after a reload, while raw HTML, javascript: links and
 // KaTeX's \href stay inert. The model is the fake OpenAI-compatible server, told what to answer.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { startFakeLlm, type FakeLlm } from "./fake-llm/server";
 import { newUser } from "./support/accounts";
 import { seedModel } from "./support/seed";

@@ -2,7 +2,7 @@
 // web server. One turn at a time per conversation holds across instances, an approved action runs
 // once however often it is approved, and (one instance) what streamed is what was saved after a
 // malformed chunk from the model.
-import { expect, test, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type APIResponse, type Page } from "./support/test";
 import { startFakeLlm, type FakeLlm } from "./fake-llm/server";
 import { newUser } from "./support/accounts";
 import { petStoreDocument, startActionServer, type ActionServer } from "./support/action-server";

@@ -2,7 +2,7 @@
 // full-text search, rename, delete with confirmation, titles generated after the first answer,
 // thumbs up/down counted for admins, copy, and editing an earlier question. Conversations are
 // seeded through the database; the model is the fake OpenAI-compatible server.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { dayGroupLabel } from "../lib/utils/day-groups";
 import { startFakeLlm, type FakeLlm } from "./fake-llm/server";
 import { newUser, signInAsAdmin } from "./support/accounts";

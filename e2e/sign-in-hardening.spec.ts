@@ -1,7 +1,7 @@
 // Sign-in and sign-up probed from outside: duplicate fields, bad bodies, spoofed X-Forwarded-For, a
 // stranger trying to lock an account, and sign-up enumeration and flooding. Several clients are played
 // from different loopback source addresses (127.0.0.x), which is what the app now keys throttling on.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { seedUser, setSignupOpen, uniqueEmail } from "./support/accounts";
 import { rawRequest, signInFrom, signedIn } from "./support/loopback-client";
 

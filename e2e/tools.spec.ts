@@ -2,7 +2,7 @@
 // local test API (GET runs, anything else asks first), and the fetch tool refuses local addresses in
 // every spelling, those allow-listed for actions included. Every server here listens on 127.0.0.1;
 // refused addresses are never connected to.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { startFakeLlm, type FakeLlm } from "./fake-llm/server";
 import { newUser } from "./support/accounts";
 import { petStoreDocument, startActionServer, type ActionServer } from "./support/action-server";

@@ -29,6 +29,8 @@ const base64Key = z
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
+const perMinute = z.coerce.number().int("must be a whole number of requests per minute").min(1, "must be at least 1 request per minute");
+
 export const envSchema = z.object({
   DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
   AUTH_SECRET: z.preprocess(
@@ -69,6 +71,10 @@ export const envSchema = z.object({
   ),
   OPENAI_COMPATIBLE_API_KEY: z.preprocess(emptyAsUndefined, z.string().trim().min(1).optional()),
   OPENAI_COMPATIBLE_MODEL: z.preprocess(emptyAsUndefined, z.string().trim().min(1).max(200).optional()),
+  // Per-user limits per minute (lib/http/rate-limit.ts); a load test raises them.
+  CHAT_RATE_LIMIT: z.preprocess(emptyAsUndefined, perMinute.default(30)),
+  PREVIEW_RATE_LIMIT: z.preprocess(emptyAsUndefined, perMinute.default(30)),
+  OPENAPI_PARSE_RATE_LIMIT: z.preprocess(emptyAsUndefined, perMinute.default(60)),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 

@@ -1,6 +1,7 @@
 // The one error type of the app. Route handlers throw AppError (or let zod/Prisma errors bubble) and
 // toResponse() turns any error into a JSON response with a sentence that is safe to show.
 import { ZodError } from "zod";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database-unavailable";
 
 const STATUS = {
   bad_request: 400,
@@ -10,6 +11,8 @@ const STATUS = {
   conflict: 409,
   /** A message whose id was sent already (a retried request): no second turn was started. */
   already_sent: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   validation: 422,
   rate_limited: 429,
   internal: 500,
@@ -73,6 +76,10 @@ export function toAppError(error: unknown): AppError {
     return new AppError("validation", message, { fields });
   }
   if (isPrismaNotFound(error)) return new AppError("not_found", "Not found.");
+  if (isDatabaseUnavailable(error)) {
+    console.error("[switchboard] The database is not answering:", error instanceof Error ? error.message : error);
+    return new AppError("unavailable", DATABASE_UNAVAILABLE_MESSAGE, { headers: { "Retry-After": "5" } });
+  }
   console.error("[switchboard] Unexpected error:", error);
   return new AppError("internal", "Something went wrong on the server. Try again; if it keeps happening, tell your admin.");
 }

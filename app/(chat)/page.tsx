@@ -7,14 +7,15 @@ import { requirePageUser } from "@/lib/auth/session";
 import { loadChatSetup } from "@/lib/chat/chat-setup";
 import { getAssistantForUse } from "@/lib/db/assistants";
 import { AppError } from "@/lib/errors";
-import { parseId } from "@/lib/schemas/ids";
+import { isUuid } from "@/lib/schemas/ids";
 
 export default async function NewChatPage({ searchParams }: { searchParams: Promise<{ assistant?: string }> }) {
   const user = await requirePageUser();
   const { assistant: assistantParam } = await searchParams;
+  if (typeof assistantParam === "string" && !isUuid(assistantParam)) notFound();
   const assistant =
     typeof assistantParam === "string"
-      ? await getAssistantForUse(user, parseId(assistantParam, "assistant")).catch((error: unknown) => {
+      ? await getAssistantForUse(user, assistantParam).catch((error: unknown) => {
           if (error instanceof AppError && error.code === "not_found") notFound();
           throw error;
         })

@@ -7,8 +7,9 @@ import { startTcpProxy } from "@/lib/testing/tcp-proxy";
 import { connectTestDatabase } from "@/lib/testing/test-database";
 
 const directUrl = connectTestDatabase();
-const proxy = await startTcpProxy(directUrl);
-process.env.DATABASE_URL = proxy.url;
+const target = new URL(directUrl);
+const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+process.env.DATABASE_URL = proxy.rewrite(directUrl);
 
 const { db } = await import("@/lib/db/client");
 const { beginTurn } = await import("@/lib/db/turn-writes");

@@ -1,5 +1,6 @@
 // Input schemas for the chat and conversation APIs, shared with the chat UI.
 import { z } from "zod";
+import { isStorableText, STORABLE_TEXT_ERROR } from "@/lib/schemas/storable-text";
 
 export const MAX_MESSAGE_LENGTH = 32_000;
 export const MAX_TITLE_LENGTH = 120;
@@ -76,7 +77,7 @@ export const conversationListQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
   /** Full-text search over titles and message text; blank means "no search". */
-  q: z.string().trim().max(MAX_SEARCH_LENGTH, `Searches are at most ${MAX_SEARCH_LENGTH} characters.`).optional(),
+  q: z.string().trim().max(MAX_SEARCH_LENGTH, `Searches are at most ${MAX_SEARCH_LENGTH} characters.`).refine(isStorableText, STORABLE_TEXT_ERROR).optional(),
 });
 
 /** GET /api/conversations/[id]/messages: a page of messages before one (default: the latest). */

@@ -1,54 +1,75 @@
-// For tests that need the database to go away for real: a TCP proxy on loopback between the app and
-// PostgreSQL. `cut()` drops every connection and refuses new ones until `restore()`.
-import net from "node:net";
+// A TCP proxy for tests: put it between the app and PostgreSQL (or any server) and cut the line for
+// real, the way a database restart or a network split does, instead of mocking the client.
+import { createConnection, createServer, type Server, type Socket } from "node:net";
 
 export type TcpProxy = {
-  /** The target URL with its host and port replaced by the proxy's. */
-  url: string;
-  cut: () => void;
-  restore: () => void;
-  close: () => Promise<void>;
+  /** host:port of the proxy, to use in place of the target's. */
+  host: string;
+  port: number;
+  /** Rewrites a URL (e.g. a postgres:// connection string) to go through the proxy. */
+  rewrite(url: string): string;
+  /** Closes every open connection and refuses new ones (each accepted socket is reset at once). */
+  cut(): void;
+  /** Lets new connections through again. */
+  restore(): void;
+  readonly connections: number;
+  close(): Promise<void>;
 };
 
-export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
-  const target = new URL(targetUrl);
-  const sockets = new Set<net.Socket>();
-  let refusing = false;
-  const server = net.createServer((client) => {
-    if (refusing) {
-      client.destroy();
+export async function startTcpProxy(target: { host: string; port: number }, listenHost = "127.0.0.1"): Promise<TcpProxy> {
+  const open = new Set<Socket>();
+  let cut = false;
+
+  const server: Server = createServer((client) => {
+    if (cut) {
+      client.resetAndDestroy();
       return;
     }
-    const upstream = net.connect(Number(target.port || 5432), target.hostname);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on("close", () => sockets.delete(socket));
-      socket.on("error", () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
+    const upstream = createConnection({ host: target.host, port: target.port });
+    open.add(client);
+    open.add(upstream);
+    const drop = () => {
+      open.delete(client);
+      open.delete(upstream);
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on("error", drop).on("close", drop);
+    upstream.on("error", drop).on("close", drop);
     client.pipe(upstream);
     upstream.pipe(client);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  const url = new URL(targetUrl);
-  url.hostname = "127.0.0.1";
-  url.port = String(port);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, listenHost, resolve);
+  });
+  const address = server.address();
+  if (!address || typeof address !== "object") throw new Error("The TCP proxy did not get a port.");
+
+  const cutAll = () => {
+    cut = true;
+    for (const socket of open) socket.resetAndDestroy();
+    open.clear();
+  };
   return {
-    url: url.toString(),
-    cut: () => {
-      refusing = true;
-      for (const socket of sockets) socket.destroy();
+    host: listenHost,
+    port: address.port,
+    rewrite(url) {
+      const parsed = new URL(url);
+      parsed.hostname = listenHost;
+      parsed.port = String(address.port);
+      return parsed.toString();
     },
-    restore: () => {
-      refusing = false;
+    cut: cutAll,
+    restore() {
+      cut = false;
     },
-    close: async () => {
-      refusing = true;
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    get connections() {
+      return open.size / 2;
+    },
+    close() {
+      cutAll();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }

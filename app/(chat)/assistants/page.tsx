@@ -4,13 +4,14 @@ import { AssistantCard } from "@/components/assistants/assistant-card";
 import { ImportAssistant } from "@/components/assistants/import-assistant";
 import { requirePageUser } from "@/lib/auth/session";
 import { listAssistants } from "@/lib/db/assistants";
+import { cleanSearchText } from "@/lib/schemas/storable-text";
 
 export const metadata: Metadata = { title: "Assistants" };
 
 export default async function AssistantsPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const user = await requirePageUser("/assistants");
   const { q } = await searchParams;
-  const query = typeof q === "string" ? q.slice(0, 200) : "";
+  const query = typeof q === "string" ? cleanSearchText(q).slice(0, 200) : "";
   const [gallery, mine] = await Promise.all([listAssistants(user, { query, scope: "gallery" }), listAssistants(user, { scope: "mine" })]);
   const shared = gallery.filter((assistant) => !assistant.mine);
   return (

@@ -9,14 +9,15 @@ import { ProbePanel } from "@/components/admin/probe-panel";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { getEndpointView } from "@/lib/db/endpoints";
 import { AppError } from "@/lib/errors";
-import { parseId } from "@/lib/schemas/ids";
+import { isUuid } from "@/lib/schemas/ids";
 
 export const metadata: Metadata = { title: "Endpoint" };
 
 export default async function EndpointPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requirePageAdmin(`/admin/endpoints/${id}`);
-  const endpoint = await getEndpointView(parseId(id, "endpoint")).catch((error: unknown) => {
+  if (!isUuid(id)) notFound();
+  const endpoint = await getEndpointView(id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { withAdmin } from "@/lib/auth/handlers";
 import { listUsers } from "@/lib/db/users";
+import { isStorableText, STORABLE_TEXT_ERROR } from "@/lib/schemas/storable-text";
 
 const querySchema = z.object({
-  q: z.string().max(200).optional(),
+  q: z.string().max(200).refine(isStorableText, STORABLE_TEXT_ERROR).optional(),
   cursor: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });

@@ -2,6 +2,7 @@ import { withUser } from "@/lib/auth/handlers";
 import { deleteAssistant, getAssistantForUse, updateAssistant } from "@/lib/db/assistants";
 import { assistantInputSchema } from "@/lib/schemas/assistants";
 import { parseId } from "@/lib/schemas/ids";
+import { BODY_LIMITS, readJson } from "@/lib/http/read-json";
 
 type Params = { id: string };
 
@@ -9,7 +10,7 @@ export const GET = withUser<Params>(async (_req, { user, params }) => Response.j
 
 export const PATCH = withUser<Params>(async (req, { user, params }) => {
   const id = parseId(params.id, "assistant");
-  const input = assistantInputSchema.parse(await req.json().catch(() => ({})));
+  const input = await readJson(req, assistantInputSchema, BODY_LIMITS.assistant);
   return Response.json({ assistant: await updateAssistant(user, id, input) });
 });
 

@@ -1,3 +1,4 @@
+import { readCapped } from "@/lib/http/read-json";
 import { NextRequest } from "next/server";
 import NextAuth from "next-auth";
 import { clientIp } from "@/lib/auth/client-ip";
@@ -46,10 +47,6 @@ export async function POST(req: NextRequest, ctx: Ctx): Promise<Response> {
   }
 }
 
-async function readLimited(req: Request): Promise<string> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > SIGN_IN_BODY_LIMIT) throw new AppError("bad_request", "The sign-in form is too large.");
-  const text = await req.text();
-  if (text.length > SIGN_IN_BODY_LIMIT) throw new AppError("bad_request", "The sign-in form is too large.");
-  return text;
+function readLimited(req: Request): Promise<string> {
+  return readCapped(req, SIGN_IN_BODY_LIMIT);
 }

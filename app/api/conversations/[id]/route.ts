@@ -5,6 +5,7 @@ import { deleteConversation, getConversationWithMessages, toConversationSummary 
 import { conversationChangeSchema } from "@/lib/schemas/chat";
 import { parseId } from "@/lib/schemas/ids";
 import type { ConversationView } from "@/lib/types/chat";
+import { readJson } from "@/lib/http/read-json";
 
 export const GET = withUser<{ id: string }>(async (_req, { user, params }) => {
   const { messages, ...conversation } = await getConversationWithMessages(user.id, parseId(params.id, "conversation"));
@@ -15,7 +16,7 @@ export const GET = withUser<{ id: string }>(async (_req, { user, params }) => {
 /** Rename, or remember the picked model: { title?, modelId? }. */
 export const PATCH = withUser<{ id: string }>(async (req, { user, params }) => {
   const id = parseId(params.id, "conversation");
-  const change = conversationChangeSchema.parse(await req.json().catch(() => null));
+  const change = await readJson(req, conversationChangeSchema);
   return Response.json({ conversation: await changeConversation(user.id, id, change) });
 });
 

@@ -9,14 +9,15 @@ import { describeActionDocument } from "@/lib/assistants/describe-action";
 import { requirePageUser } from "@/lib/auth/session";
 import { getAssistantForEdit, listVersions } from "@/lib/db/assistants";
 import { AppError } from "@/lib/errors";
-import { parseId } from "@/lib/schemas/ids";
+import { isUuid } from "@/lib/schemas/ids";
 
 export const metadata: Metadata = { title: "Edit assistant" };
 
 export default async function EditAssistantPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePageUser(`/assistants/${id}/edit`);
-  const assistantId = parseId(id, "assistant");
+  if (!isUuid(id)) notFound();
+  const assistantId = id;
   const [assistant, versions, models, defaultModel] = await Promise.all([
     getAssistantForEdit(user, assistantId),
     listVersions(user, assistantId),

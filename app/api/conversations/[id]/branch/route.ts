@@ -1,3 +1,4 @@
+import { readJson } from "@/lib/http/read-json";
 import { withUser } from "@/lib/auth/handlers";
 import { toChatMessages } from "@/lib/chat/history";
 import { selectBranch } from "@/lib/db/conversation-branch";
@@ -9,7 +10,7 @@ import type { ConversationView } from "@/lib/types/chat";
 /** Show another version of an edited question or regenerated answer: { messageId } -> the conversation as now shown. */
 export const POST = withUser<{ id: string }>(async (req, { user, params }) => {
   const id = parseId(params.id, "conversation");
-  const { messageId } = branchChoiceSchema.parse(await req.json().catch(() => null));
+  const { messageId } = (await readJson(req, branchChoiceSchema));
   await selectBranch(user.id, id, messageId);
   const { messages, ...conversation } = await getConversationWithMessages(user.id, id);
   const view: ConversationView = { ...toConversationSummary(conversation), messages: toChatMessages(messages) };
