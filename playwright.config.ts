@@ -65,6 +65,11 @@ export default defineConfig({
       DATA_DIR: mkdtempSync(path.join(tmpdir(), "switchboard-e2e-data-")),
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The suite signs in as a few users and chats far more than a person would in a minute; the
+      // limiter itself is tested in lib/http/rate-limit.test.ts.
+      CHAT_RATE_LIMIT: "1000",
+      PREVIEW_RATE_LIMIT: "1000",
+      OPENAPI_PARSE_RATE_LIMIT: "1000",
     },
   },
 });
