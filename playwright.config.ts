@@ -1,7 +1,5 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { appServerEnv } from "./e2e/support/app-env";
 
 // The suite runs against the real built app (`next start`) on a throwaway database that `npm test`
 // creates and migrates (E2E_DATABASE_URL). Debian's Chromium drives it; see lib/cli/chromium.ts.
@@ -56,20 +54,6 @@ export default defineConfig({
     timeout: 60_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: {
-      DATABASE_URL: databaseUrl,
-      APP_URL: baseURL,
-      PORT: String(port),
-      AUTH_SECRET: "e2e-auth-secret-0123456789abcdefghijklmnopqrstuvwxyz",
-      SECRETS_KEY: Buffer.alloc(32, 42).toString("base64"),
-      DATA_DIR: mkdtempSync(path.join(tmpdir(), "switchboard-e2e-data-")),
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      // The suite signs in as a few users and chats far more than a person would in a minute; the
-      // limiter itself is tested in lib/http/rate-limit.test.ts.
-      CHAT_RATE_LIMIT: "1000",
-      PREVIEW_RATE_LIMIT: "1000",
-      OPENAPI_PARSE_RATE_LIMIT: "1000",
-    },
+    env: appServerEnv({ databaseUrl, appUrl: baseURL, port }),
   },
 });

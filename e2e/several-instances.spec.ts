@@ -33,7 +33,7 @@ test.beforeAll(async ({ baseURL }) => {
       [JSON.stringify([`127.0.0.1:${api.port}`])],
     );
   });
-  second = await startAppInstance(baseURL ?? "");
+  second = await startAppInstance({ appUrl: baseURL ?? "" });
 });
 
 test.afterAll(async () => {

@@ -2,32 +2,23 @@
 // build on a free port, with the environment of the suite's own web server (playwright.config.ts),
 // so a session cookie of one instance is valid on the other (cookies on 127.0.0.1 ignore the port).
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { freePort } from "../../lib/net/free-port";
+import { appServerEnv } from "./app-env";
 
 export type AppInstance = { url: string; close: () => Promise<void> };
 
-export async function startAppInstance(appUrl: string): Promise<AppInstance> {
-  const databaseUrl = process.env.E2E_DATABASE_URL;
+/**
+ * Starts `next start` of the suite's build on a free port. `appUrl` is the public address it serves
+ * (the suite's, for two instances behind one address; its own when absent); `databaseUrl` defaults to
+ * the suite's database (a spec may put a proxy in between).
+ */
+export async function startAppInstance(options: { appUrl?: string; databaseUrl?: string } = {}): Promise<AppInstance> {
+  const databaseUrl = options.databaseUrl ?? process.env.E2E_DATABASE_URL;
   if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set. Run the suite with `npm run test:e2e`.");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      // Both instances serve one public address, as behind a load balancer.
-      APP_URL: appUrl,
-      PORT: String(port),
-      // The same secrets as the suite's web server (playwright.config.ts).
-      AUTH_SECRET: "e2e-auth-secret-0123456789abcdefghijklmnopqrstuvwxyz",
-      SECRETS_KEY: Buffer.alloc(32, 42).toString("base64"),
-      DATA_DIR: mkdtempSync(path.join(tmpdir(), "switchboard-e2e-data-b-")),
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
+    env: { ...process.env, ...appServerEnv({ databaseUrl, appUrl: options.appUrl ?? url, port }) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
