@@ -10,8 +10,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 /** How many messages the chat page shows first, and loads per scroll. */
 export const MESSAGE_PAGE_SIZE = 50;
 
-const messageSelect = {
+/** The columns of a message as the chat shows it (StoredMessage). */
+export const messageSelect = {
   id: true,
+  parentId: true,
   role: true,
   parts: true,
   status: true,

@@ -2,6 +2,7 @@ import "server-only";
 // Conversations of one user. Every query carries the userId in its WHERE: another user's
 // conversation is indistinguishable from one that does not exist (404).
 import { branchView } from "@/lib/chat/branches";
+import { messageSelect } from "@/lib/db/conversation-messages";
 import { decodeConversationCursor, encodeConversationCursor } from "@/lib/db/conversation-cursor";
 import { db } from "@/lib/db/client";
 import { avatarView } from "@/lib/assistants/avatar";
@@ -80,18 +81,6 @@ export async function getConversation(userId: string, id: string): Promise<Conve
   if (!conversation) throw new AppError("not_found", NOT_FOUND);
   return conversation;
 }
-
-const messageSelect = {
-  id: true,
-  parentId: true,
-  role: true,
-  parts: true,
-  status: true,
-  error: true,
-  modelName: true,
-  endpointName: true,
-  feedback: true,
-} satisfies Prisma.MessageSelect;
 
 /**
  * One conversation with the messages of the branch the user selected (oldest first; each with its
