@@ -86,7 +86,8 @@ test("an assistant built with instructions and starters: its chat sends the inst
   await createAssistant(page, { name: "Pirate helper", instructions: "Always answer like a pirate. SECRET-INSTRUCTION-42", starters: ["Tell me about ships", "Sing a shanty"] });
 
   await page.goto("/assistants");
-  await page.getByRole("link", { name: "Chat with Pirate helper" }).click();
+  // The card's title starts a chat like its "Chat" link.
+  await page.getByTestId("assistant-card").filter({ hasText: "Pirate helper" }).getByRole("link", { name: "Pirate helper", exact: true }).click();
   await expect(page.getByTestId("assistant-intro")).toContainText("Pirate helper");
   const before = fake.requests.length;
   await page.getByRole("button", { name: "Sing a shanty" }).click();

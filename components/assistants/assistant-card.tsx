@@ -9,7 +9,9 @@ export function AssistantCard({ assistant }: { assistant: AssistantSummary }) {
         <AssistantAvatar avatar={assistant.avatar} />
         <div className="min-w-0 flex-1">
           <p className="font-medium">
-            {assistant.name}
+            <Link href={`/?assistant=${assistant.id}`} className="hover:underline focus-visible:underline">
+              {assistant.name}
+            </Link>
             {assistant.featured ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">Featured</span> : null}
           </p>
           <p className="line-clamp-2 text-sm text-zinc-600 dark:text-zinc-400">{assistant.description || "No description."}</p>
