@@ -479,12 +479,21 @@ test("an uploaded image avatar is checked (type, bytes, size), then served by UR
   await newUser(page, "avatar");
   await page.goto("/assistants/new");
   const image = page.getByLabel("Or an image");
+  // A real button opens the file picker (the raw file input is not what people see).
+  await expect(page.getByRole("button", { name: "Choose image…" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Remove image" })).toHaveCount(0);
   await image.setInputFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("this is not a picture at all") });
   await expect(page.getByRole("alert").filter({ hasText: "That file is not the image it says it is." })).toBeVisible();
   await image.setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: Buffer.concat([png, Buffer.alloc(300 * 1024)]) });
   await expect(page.getByRole("alert").filter({ hasText: "Images are at most 256 KB." })).toBeVisible();
   await image.setInputFiles({ name: "dot.png", mimeType: "image/png", buffer: png });
   await expect(page.getByRole("alert").filter({ hasText: /image|KB/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Change image…" })).toBeVisible();
+  // Removing it goes back to the emoji; choosing it again keeps it.
+  await page.getByRole("button", { name: "Remove image" }).click();
+  await expect(page.getByLabel("Emoji")).toHaveValue("🤖");
+  await image.setInputFiles({ name: "dot.png", mimeType: "image/png", buffer: png });
+  await expect(page.getByRole("button", { name: "Remove image" })).toBeVisible();
   await page.getByLabel("Name").fill("Pictured");
   await page.getByLabel("Instructions", { exact: true }).fill("Smile.");
   await page.getByRole("button", { name: "Create assistant" }).click();

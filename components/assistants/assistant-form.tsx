@@ -2,7 +2,7 @@
 // The assistant builder form: create or edit; every save is a new version.
 import { Plus, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState, type ChangeEvent, type FormEvent } from "react";
+import { useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import { z } from "zod";
 import { fetchJson } from "@/lib/utils/fetch-json";
 import { draftFromView, draftToInput, type ActionDraft } from "@/components/assistants/action-drafts";
@@ -57,6 +57,7 @@ export function AssistantForm({ assistant, models, defaultModelId, builtinTools,
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
+  const imageInput = useRef<HTMLInputElement>(null);
 
   function onImage(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -185,7 +186,41 @@ export function AssistantForm({ assistant, models, defaultModelId, builtinTools,
           <label className="text-sm font-medium" htmlFor="assistant-image">
             Or an image
           </label>
-          <input id="assistant-image" type="file" accept="image/png,image/jpeg,image/webp,image/gif" onChange={onImage} disabled={!hydrated} className="text-sm" />
+          {/* The file input stays in the page for keyboard and screen readers, under a real button. */}
+          <input
+            ref={imageInput}
+            id="assistant-image"
+            type="file"
+            accept="image/png,image/jpeg,image/webp,image/gif"
+            onChange={onImage}
+            disabled={!hydrated}
+            className="sr-only"
+            tabIndex={-1}
+          />
+          <div className="flex items-center gap-2">
+            <button
+              type="button"
+              onClick={() => imageInput.current?.click()}
+              disabled={!hydrated}
+              className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            >
+              {avatar.type === "image" ? "Change image…" : "Choose image…"}
+            </button>
+            {avatar.type === "image" ? (
+              <button
+                type="button"
+                onClick={() => {
+                  setAvatar({ type: "emoji", value: "🤖" });
+                  if (imageInput.current) imageInput.current.value = "";
+                }}
+                disabled={!hydrated}
+                className="text-sm text-zinc-600 underline hover:text-zinc-900 disabled:opacity-50 dark:text-zinc-400 dark:hover:text-zinc-100"
+              >
+                Remove image
+              </button>
+            ) : null}
+          </div>
+          <p className="text-xs text-zinc-500">PNG, JPEG, WebP or GIF, at most 256 KB.</p>
         </div>
       </div>
       {fields.avatar || fields["avatar.value"] ? <p role="alert" className="text-sm text-red-600">{fields.avatar ?? fields["avatar.value"]}</p> : null}
