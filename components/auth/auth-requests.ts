@@ -2,27 +2,14 @@
 // Browser side of sign-in/sign-up. Sign-in talks to next-auth's credentials callback directly (instead of
 // next-auth/react's signIn) so a 429 from the throttle keeps its status and its sentence.
 import { z } from "zod";
+import { CLIENT_SENTENCES, failureOf, fetchJson, type FetchFailure } from "@/lib/utils/fetch-json";
 
-const errorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }),
-});
-
-export type RequestResult =
-  | { ok: true; url?: string }
-  | { ok: false; status: number; message: string; fields?: Record<string, string> };
+export type RequestResult = { ok: true; url?: string } | FetchFailure;
 
 const SIGN_IN_MESSAGES: Record<string, string> = {
   CredentialsSignin: "Wrong email or password.",
   AccountDisabled: "This account has been disabled. Ask an admin to enable it.",
 };
-
-async function readError(res: Response): Promise<RequestResult> {
-  const parsed = errorBodySchema.safeParse(await res.json().catch(() => null));
-  if (parsed.success) {
-    return { ok: false, status: res.status, message: parsed.data.error.message, fields: parsed.data.error.fields };
-  }
-  return { ok: false, status: res.status, message: `The server answered ${res.status}. Try again in a moment.` };
-}
 
 export async function requestSignIn(email: string, password: string, callbackUrl: string): Promise<RequestResult> {
   try {
@@ -33,7 +20,7 @@ export async function requestSignIn(email: string, password: string, callbackUrl
       body: new URLSearchParams({ email, password, callbackUrl, csrfToken: csrf.csrfToken, json: "true" }),
     });
     // 401 is next-auth's own answer (its error code is in the URL); anything else is ours, with a sentence.
-    if (res.status >= 400 && res.status !== 401) return readError(res);
+    if (res.status >= 400 && res.status !== 401) return failureOf(res);
     const body = z.object({ url: z.string() }).safeParse(await res.json().catch(() => null));
     if (!body.success) return { ok: false, status: res.status, message: "Sign-in failed. Try again in a moment." };
     const url = new URL(body.data.url, window.location.origin);
@@ -41,21 +28,13 @@ export async function requestSignIn(email: string, password: string, callbackUrl
     if (error) return { ok: false, status: res.status, message: SIGN_IN_MESSAGES[error] ?? "Wrong email or password." };
     return { ok: true, url: url.origin === window.location.origin ? url.pathname + url.search : "/" };
   } catch {
-    return { ok: false, status: 0, message: "Could not reach the server. Check your connection and try again." };
+    return { ok: false, status: 0, message: CLIENT_SENTENCES.offline };
   }
 }
 
 export async function requestSignUp(input: { name: string; email: string; password: string }): Promise<RequestResult> {
-  try {
-    const res = await fetch("/api/sign-up", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(input),
-    });
-    return res.ok ? { ok: true } : readError(res);
-  } catch {
-    return { ok: false, status: 0, message: "Could not reach the server. Check your connection and try again." };
-  }
+  const result = await fetchJson("/api/sign-up", z.unknown(), { method: "POST", body: JSON.stringify(input) });
+  return result.ok ? { ok: true } : result;
 }
 
 /** Only same-site paths are followed after sign-in. */

@@ -2,8 +2,7 @@
 // The chat's small requests besides the stream itself, and turning errors into sentences.
 import { z } from "zod";
 import type { ChatUIMessage, FeedbackValue, MessagePageView } from "@/lib/types/chat";
-
-const errorBodySchema = z.object({ error: z.object({ message: z.string() }) });
+import { CLIENT_SENTENCES, fetchJson, sentenceOfErrorText, unwrap } from "@/lib/utils/fetch-json";
 
 /**
  * The sentence to show for a failed turn. Stream errors already carry it; a refused request (409,
@@ -11,59 +10,28 @@ const errorBodySchema = z.object({ error: z.object({ message: z.string() }) });
  */
 export function errorSentence(error: Error): string {
   const text = error.message.trim();
-  if (text.startsWith("{")) {
-    try {
-      const parsed = errorBodySchema.safeParse(JSON.parse(text));
-      if (parsed.success) return parsed.data.error.message;
-    } catch {
-      // Not JSON after all: fall through.
-    }
-  }
-  if (!text || error.name === "TypeError" || /failed to fetch|networkerror|load failed/i.test(text)) {
-    return "The connection to Switchboard was lost. Reload the page to see whether the answer arrived, or try again.";
-  }
+  const sentence = sentenceOfErrorText(text);
+  if (sentence) return sentence;
+  if (!text || error.name === "TypeError" || /failed to fetch|networkerror|load failed/i.test(text)) return CLIENT_SENTENCES.connectionLost;
   return text;
 }
 
 /** Asks the server to stop the conversation's running answer (it saves what was written so far). */
 export async function requestStop(conversationId: string): Promise<void> {
-  try {
-    await fetch(`/api/chat/${conversationId}/stop`, { method: "POST" });
-  } catch {
-    // The local stream is stopped anyway; the server finishes and saves the answer.
-  }
+  // Whatever the answer, the local stream is stopped; the server finishes and saves the answer.
+  await fetchJson(`/api/chat/${conversationId}/stop`, z.unknown(), { method: "POST" });
 }
 
 /** Remembers the model picked for a conversation (null: the default). Returns an error sentence, or null. */
 export async function saveModelChoice(conversationId: string, modelId: string | null): Promise<string | null> {
-  try {
-    const res = await fetch(`/api/conversations/${conversationId}`, {
-      method: "PATCH",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ modelId }),
-    });
-    if (res.ok) return null;
-    const parsed = errorBodySchema.safeParse(await res.json().catch(() => null));
-    return parsed.success ? parsed.data.error.message : `The server answered ${res.status}.`;
-  } catch {
-    return "Could not reach Switchboard. Check your connection and try again.";
-  }
+  const result = await fetchJson(`/api/conversations/${conversationId}`, z.unknown(), { method: "PATCH", body: JSON.stringify({ modelId }) });
+  return result.ok ? null : result.message;
 }
 
 /** Saves (or, with null, takes back) the vote on an answer. Returns an error sentence, or null. */
 export async function saveFeedback(messageId: string, value: FeedbackValue | null): Promise<string | null> {
-  try {
-    const res = await fetch(`/api/messages/${messageId}/feedback`, {
-      method: "PUT",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ value }),
-    });
-    if (res.ok) return null;
-    const parsed = errorBodySchema.safeParse(await res.json().catch(() => null));
-    return parsed.success ? parsed.data.error.message : `The server answered ${res.status}.`;
-  } catch {
-    return "Could not reach Switchboard. Check your connection and try again.";
-  }
+  const result = await fetchJson(`/api/messages/${messageId}/feedback`, z.unknown(), { method: "PUT", body: JSON.stringify({ value }) });
+  return result.ok ? null : result.message;
 }
 
 const shownMessagesSchema = z.object({
@@ -84,23 +52,9 @@ const shownMessagesSchema = z.object({
  * choice). Returns the messages now shown, or an error sentence.
  */
 export async function chooseBranch(conversationId: string, messageId: string): Promise<{ messages: ChatUIMessage[] } | { error: string }> {
-  try {
-    const res = await fetch(`/api/conversations/${conversationId}/branch`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ messageId }),
-    });
-    const body: unknown = await res.json().catch(() => null);
-    if (!res.ok) {
-      const parsed = errorBodySchema.safeParse(body);
-      return { error: parsed.success ? parsed.data.error.message : `The server answered ${res.status}.` };
-    }
-    const parsed = shownMessagesSchema.safeParse(body);
-    // The parts are the server's own stored parts (lib/chat/parts.ts validated them when read back).
-    return parsed.success ? { messages: parsed.data.conversation.messages as ChatUIMessage[] } : { error: "The server's answer could not be read. Reload the page." };
-  } catch {
-    return { error: "Could not reach Switchboard. Check your connection and try again." };
-  }
+  const result = await fetchJson(`/api/conversations/${conversationId}/branch`, shownMessagesSchema, { method: "POST", body: JSON.stringify({ messageId }) });
+  // The parts are the server's own stored parts (lib/chat/parts.ts validated them when read back).
+  return result.ok ? { messages: result.data.conversation.messages as ChatUIMessage[] } : { error: result.message };
 }
 
 const pageSchema = z.object({
@@ -113,18 +67,6 @@ const pageSchema = z.object({
  * whose message is a sentence to show. The parts were validated by the server when read back.
  */
 export async function fetchMessagePage(conversationId: string, before: string | null): Promise<MessagePageView> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/conversations/${conversationId}/messages${before ? `?before=${encodeURIComponent(before)}` : ""}`);
-  } catch {
-    throw new Error("Could not reach Switchboard. Check your connection and try again.");
-  }
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const parsed = errorBodySchema.safeParse(body);
-    throw new Error(parsed.success ? parsed.data.error.message : `The server answered ${res.status}. Try again.`);
-  }
-  const parsed = pageSchema.safeParse(body);
-  if (!parsed.success) throw new Error("The server sent an unexpected answer. Reload the page.");
-  return parsed.data as MessagePageView;
+  const url = `/api/conversations/${conversationId}/messages${before ? `?before=${encodeURIComponent(before)}` : ""}`;
+  return unwrap(await fetchJson(url, pageSchema)) as MessagePageView;
 }
