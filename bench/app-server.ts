@@ -3,8 +3,18 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { packageBin, repoRoot } from "@/lib/cli/run";
+import { buildIsCurrent, recordBuild, sourceFingerprint } from "@/lib/cli/build-fingerprint";
+import { log, packageBin, repoRoot, runNode } from "@/lib/cli/run";
 import { freePort } from "@/lib/net/free-port";
+
+/** Builds the app unless the last build is of the current sources (the fingerprint `npm start` keeps too). */
+export async function ensureBuild(): Promise<void> {
+  const fingerprint = sourceFingerprint(repoRoot);
+  if (buildIsCurrent(repoRoot, fingerprint)) return;
+  log("Building the app…");
+  if ((await runNode(packageBin("next/dist/bin/next"), ["build"], { env: { ...process.env, NODE_ENV: "production" }, stdio: "ignore" })) !== 0) throw new Error("next build failed");
+  recordBuild(repoRoot, fingerprint);
+}
 
 export type AppServer = { url: string; pid: number; stop(): Promise<void> };
 

@@ -3,12 +3,11 @@
 // throwaway database. Sums the gzipped size of every script the page's HTML loads or preloads.
 // Options: --max-kb N (exit 1 when the new-chat page is over N KB), --verbose (list each script).
 import { gzipSync } from "node:zlib";
-import { buildIsCurrent, recordBuild, sourceFingerprint } from "@/lib/cli/build-fingerprint";
-import { log, packageBin, repoRoot, runNode } from "@/lib/cli/run";
+import { log } from "@/lib/cli/run";
 import { applyMigrations } from "@/lib/cli/schema-engine";
 import { startTestServer } from "@/lib/cli/test-databases";
 import { parseEnv } from "@/lib/env";
-import { signIn, startApp, type AppServer } from "./app-server";
+import { ensureBuild, signIn, startApp, type AppServer } from "./app-server";
 import { seedModel, userId, withClient } from "./seed";
 
 /**
@@ -92,12 +91,7 @@ async function main(): Promise<void> {
   try {
     const dbUrl = await server.createDatabase("sb_page_weight");
     await applyMigrations(dbUrl);
-    const fingerprint = sourceFingerprint(repoRoot);
-    if (!buildIsCurrent(repoRoot, fingerprint)) {
-      log("Building the app…");
-      if ((await runNode(packageBin("next/dist/bin/next"), ["build"], { env: { ...process.env, NODE_ENV: "production" }, stdio: "ignore" })) !== 0) throw new Error("next build failed");
-      recordBuild(repoRoot, fingerprint);
-    }
+    await ensureBuild();
     app = await startApp(dbUrl);
     const email = "page-weight@switchboard.test";
     const cookie = await signIn(app.url, email);

@@ -3,12 +3,11 @@
 // Options: --quick (smaller runs), --profile DIR (write a CPU profile of the app to DIR),
 // --turns-only (only the time-to-first-token runs: a short loop for profiling the turn path).
 import os from "node:os";
-import { buildIsCurrent, recordBuild, sourceFingerprint } from "@/lib/cli/build-fingerprint";
-import { log, packageBin, repoRoot, runNode } from "@/lib/cli/run";
+import { log } from "@/lib/cli/run";
 import { applyMigrations } from "@/lib/cli/schema-engine";
 import { startTestServer } from "@/lib/cli/test-databases";
 import { parseEnv } from "@/lib/env";
-import { signIn, startApp } from "./app-server";
+import { ensureBuild, signIn, startApp } from "./app-server";
 import { startFakeProcess } from "./fake-process";
 import { startCountingProxy } from "./pg-proxy";
 import { seedConversations, seedModel, userId, withClient } from "./seed";
@@ -38,12 +37,7 @@ async function main(): Promise<void> {
   try {
     const dbUrl = await server.createDatabase("sb_bench");
     await applyMigrations(dbUrl);
-    const fingerprint = sourceFingerprint(repoRoot);
-    if (!buildIsCurrent(repoRoot, fingerprint)) {
-      log("Building the app…");
-      if ((await runNode(packageBin("next/dist/bin/next"), ["build"], { env: { ...process.env, NODE_ENV: "production" }, stdio: "ignore" })) !== 0) throw new Error("next build failed");
-      recordBuild(repoRoot, fingerprint);
-    }
+    await ensureBuild();
     proxy.current = await startCountingProxy(dbUrl);
     const profileAt = process.argv.indexOf("--profile");
     app = await startApp(proxy.current.url, profileAt === -1 ? undefined : (process.argv[profileAt + 1] ?? "bench-profiles"));

@@ -27,9 +27,14 @@ type Limiters = { [K in LimitName]: RateLimiterPostgres } & { pool: pg.Pool };
 
 const globalForLimiters = globalThis as unknown as { switchboardSignInLimiters?: Limiters; switchboardLimiterPool?: pg.Pool };
 
-/** One small pool for every limiter of the process (sign-in, sign-up). */
+/** One small pool for every limiter of the process (sign-in, sign-up, the per-user limits). */
 export function limiterPool(): pg.Pool {
-  globalForLimiters.switchboardLimiterPool ??= new pg.Pool({ connectionString: getEnv().DATABASE_URL, max: 4 });
+  if (!globalForLimiters.switchboardLimiterPool) {
+    const pool = new pg.Pool({ connectionString: getEnv().DATABASE_URL, max: 4 });
+    // An idle connection the database drops must not take the process down (pg throws without a listener).
+    pool.on("error", (error) => console.error("[switchboard] Rate limit store connection lost:", error.message));
+    globalForLimiters.switchboardLimiterPool = pool;
+  }
   return globalForLimiters.switchboardLimiterPool;
 }
 

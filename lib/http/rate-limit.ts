@@ -2,9 +2,8 @@ import "server-only";
 // Per-user rate limits on the expensive requests (chat turns, builder previews, OpenAPI parsing), with
 // rate-limiter-flexible's PostgreSQL store like sign-in throttling (table rate_limits), so every app
 // instance counts against the same budget. The budgets are per minute and set by the environment.
-import pg from "pg";
-import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { retryMessage } from "@/lib/auth/throttle";
+import { RateLimiterRes, type RateLimiterPostgres } from "rate-limiter-flexible";
+import { createLimiter, retryMessage } from "@/lib/auth/throttle";
 import { getEnv, type Env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
@@ -16,28 +15,14 @@ const LIMITS = {
 
 export type RateLimitName = keyof typeof LIMITS;
 
-const globalForLimits = globalThis as unknown as { switchboardRateLimits?: { pool: pg.Pool; limiters: Map<RateLimitName, RateLimiterPostgres> } };
+const globalForLimits = globalThis as unknown as { switchboardUserLimiters?: Map<RateLimitName, RateLimiterPostgres> };
 
 function limiterFor(name: RateLimitName): RateLimiterPostgres {
-  if (!globalForLimits.switchboardRateLimits) {
-    const pool = new pg.Pool({ connectionString: getEnv().DATABASE_URL, max: 4 });
-    // An idle connection the database drops must not take the process down (pg throws without a listener).
-    pool.on("error", (error) => console.error("[switchboard] Rate limit store connection lost:", error.message));
-    globalForLimits.switchboardRateLimits = { pool, limiters: new Map() };
-  }
-  const state = globalForLimits.switchboardRateLimits;
-  let limiter = state.limiters.get(name);
+  const limiters = (globalForLimits.switchboardUserLimiters ??= new Map());
+  let limiter = limiters.get(name);
   if (!limiter) {
-    limiter = new RateLimiterPostgres({
-      storeClient: state.pool,
-      tableName: "rate_limits",
-      tableCreated: true,
-      clearExpiredByTimeout: true,
-      keyPrefix: `user_${name}`,
-      points: getEnv()[LIMITS[name].env],
-      duration: 60,
-    });
-    state.limiters.set(name, limiter);
+    limiter = createLimiter(`user_${name}`, { points: getEnv()[LIMITS[name].env], durationSeconds: 60 });
+    limiters.set(name, limiter);
   }
   return limiter;
 }

@@ -4,6 +4,6 @@ import { withErrors } from "@/lib/auth/handlers";
 import { acceptInviteSchema } from "@/lib/schemas/auth";
 
 export const POST = withErrors(async (req) => {
-  await acceptInviteLink((await readJson(req, acceptInviteSchema)));
+  await acceptInviteLink(await readJson(req, acceptInviteSchema));
   return Response.json({ message: "Your account is ready." }, { status: 201 });
 });

@@ -10,7 +10,7 @@ import type { ConversationView } from "@/lib/types/chat";
 /** Show another version of an edited question or regenerated answer: { messageId } -> the conversation as now shown. */
 export const POST = withUser<{ id: string }>(async (req, { user, params }) => {
   const id = parseId(params.id, "conversation");
-  const { messageId } = (await readJson(req, branchChoiceSchema));
+  const { messageId } = await readJson(req, branchChoiceSchema);
   await selectBranch(user.id, id, messageId);
   const { messages, ...conversation } = await getConversationWithMessages(user.id, id);
   const view: ConversationView = { ...toConversationSummary(conversation), messages: toChatMessages(messages) };
