@@ -150,10 +150,11 @@ describe("branches", () => {
       (error: unknown) => error,
     );
     let killed = 0;
+    // Whichever of the edit's statements waits for the row (the only backend here that can wait on a lock).
     for (let attempt = 0; attempt < 100 && killed === 0; attempt++) {
       const { rows } = await blocker.query<{ killed: boolean }>(
         `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity
-         WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND query LIKE '%"Conversation"%'`,
+         WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`,
       );
       killed = rows.filter((row) => row.killed).length;
       if (killed === 0) await new Promise((resolve) => setTimeout(resolve, 50));

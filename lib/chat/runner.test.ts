@@ -42,7 +42,8 @@ describe("the runner's leases", () => {
 
     await admin.query("SELECT pg_terminate_backend($1)", [before]);
     // At once: within seconds (on a busy machine), not at the next turn.
-    await expect.poll(() => lockHolder(lease.id), { timeout: 10_000, interval: 100 }).not.toBeNull();
+    // pg_terminate_backend only signals the backend: wait for another backend to hold the lock.
+    await expect.poll(async () => { const holder = await lockHolder(lease.id); return holder !== null && holder !== before; }, { timeout: 10_000, interval: 100 }).toBe(true);
     expect(await lockHolder(lease.id)).not.toBe(before);
 
     await lease.release();
