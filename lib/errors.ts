@@ -16,7 +16,10 @@ const STATUS = {
   validation: 422,
   rate_limited: 429,
   internal: 500,
+  /** The model server failed or refused (API routes; the browser chat says it inside the answer). */
+  upstream: 502,
   unavailable: 503,
+  upstream_timeout: 504,
 } as const;
 
 export type ErrorCode = keyof typeof STATUS;

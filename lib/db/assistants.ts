@@ -4,6 +4,7 @@ import "server-only";
 // editable by their creator and admins (others get a 403, as they can see it anyway).
 import { resolveActionSecrets, toConfigView } from "@/lib/assistants/action-secrets";
 import { avatarView, listAvatar } from "@/lib/assistants/avatar";
+import { makeSlug } from "@/lib/assistants/slug";
 import { checkAssistantTools, keyFitsDocument } from "@/lib/assistants/check-tools";
 import { listToolNames } from "@/lib/assistants/describe-action";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -72,7 +73,7 @@ function toSummary(row: SummaryRow, user: Viewer): AssistantSummary {
 
 /** Action keys leave as `hasSecret` only (toConfigView). */
 function toView(row: Row, user: Viewer): AssistantView {
-  return { ...toSummary(row, user), config: toConfigView(readConfig(row.config)), currentVersion: row.currentVersion, updatedAt: row.updatedAt.toISOString() };
+  return { ...toSummary(row, user), slug: row.slug, config: toConfigView(readConfig(row.config)), currentVersion: row.currentVersion, updatedAt: row.updatedAt.toISOString() };
 }
 
 export async function listAssistants(user: Viewer, options: { query?: string; scope: "gallery" | "mine" }): Promise<AssistantSummary[]> {
@@ -146,6 +147,7 @@ export async function createAssistant(user: Viewer, input: AssistantInput): Prom
   const row = await db.assistant.create({
     data: {
       creatorId: user.id,
+      slug: makeSlug(name),
       name,
       description,
       visibility: input.visibility,

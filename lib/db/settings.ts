@@ -12,6 +12,8 @@ const settingSchemas = {
   seededEnvSources: z.array(z.string()),
   /** Admin-approved private "host" / "host:port" entries tools and actions may reach (self-hosted services). */
   actionPrivateHosts: z.array(z.string()),
+  /** Whether personal API keys work at all (/api/v1); admins can also turn it off per user. */
+  apiEnabled: z.boolean(),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -23,6 +25,7 @@ const defaults: { [K in SettingKey]: SettingValue<K> } = {
   defaultModelId: null,
   seededEnvSources: [],
   actionPrivateHosts: [],
+  apiEnabled: true,
 };
 
 type SettingsClient = Pick<Prisma.TransactionClient, "setting">;

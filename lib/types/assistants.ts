@@ -23,6 +23,8 @@ export type AssistantActionView = Omit<AssistantAction, "secret"> & { hasSecret:
 export type AssistantConfigView = Omit<AssistantConfig, "actions"> & { actions: AssistantActionView[] };
 
 export type AssistantView = AssistantSummary & {
+  /** Stable API name: clients of /api/v1 use the model id `assistant:<slug>`. */
+  slug: string;
   config: AssistantConfigView;
   currentVersion: number;
   updatedAt: string;
