@@ -65,11 +65,31 @@ export function needsAllowList(config: Pick<AssistantConfig, "actions">): boolea
   return config.actions.length > 0;
 }
 
+export const NEEDS_BROWSER_APPROVAL = (name: string) =>
+  `The operation "${name}" needs a person's approval, which only the browser chat can ask for; this assistant's owner has not allowed it through the API. Tell the user it could not be run.`;
+
+/**
+ * Through the API nobody can approve a call: an operation that needs approval runs without it only
+ * when its action allows that for API use, and otherwise fails as a tool error the model reads.
+ */
+function forApiUse(tool: ToolEntry, name: string, action: AssistantAction): ToolEntry {
+  if (!tool.needsApproval) return tool;
+  if ((action as { allowApiWithoutApproval?: boolean }).allowApiWithoutApproval === true) return { ...tool, needsApproval: false } as ToolEntry;
+  return {
+    ...tool,
+    needsApproval: false,
+    execute: async () => {
+      throw new ToolRunError(NEEDS_BROWSER_APPROVAL(name));
+    },
+  } as ToolEntry;
+}
+
 /**
  * The ToolSet for a turn of an assistant (empty for a plain chat). Built-in tools first; an action
  * operation whose name is already taken is skipped (the builder refuses such names on save).
+ * `api`: the turn comes through the API, where no one can approve a call (see forApiUse).
  */
-export async function toolsForTurn(config: Pick<AssistantConfig, "tools" | "actions"> | null): Promise<ToolSet> {
+export async function toolsForTurn(config: Pick<AssistantConfig, "tools" | "actions"> | null, options: { api?: boolean } = {}): Promise<ToolSet> {
   if (!config || (config.tools.length === 0 && config.actions.length === 0)) return {};
   const allowPrivateHosts = needsAllowList(config) ? await getSetting("actionPrivateHosts") : [];
   const tools: ToolSet = {};
@@ -85,7 +105,8 @@ export async function toolsForTurn(config: Pick<AssistantConfig, "tools" | "acti
     );
     for (const operation of parsed.operations) {
       if (tools[operation.name]) continue;
-      tools[operation.name] = guarded(buildActionTool(operation, { auth: action.auth, secret, allowPrivateHosts: actionHosts }), secret ? [secret] : []);
+      const built = guarded(buildActionTool(operation, { auth: action.auth, secret, allowPrivateHosts: actionHosts }), secret ? [secret] : []);
+      tools[operation.name] = options.api ? forApiUse(built, operation.name, action) : built;
     }
   }
   return tools;

@@ -19,6 +19,8 @@ export const BODY_LIMITS = {
   openApiParse: 2 * MB + 64 * KB,
   /** An assistant save or import: up to five 2 MB action documents and a 256 KB image. */
   assistant: 11 * MB,
+  /** An OpenAI-compatible API request: a whole conversation, images as data URLs included. */
+  api: 20 * MB,
   /** Anything else (settings, renames, feedback...). */
   default: 64 * KB,
 } as const;
