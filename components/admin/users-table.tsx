@@ -139,7 +139,7 @@ export function UsersTable({
         <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
           {users.map((user) => (
             <li key={user.id} data-testid="user-row" data-email={user.email} className="flex flex-wrap items-center gap-3 p-3">
-              <div className="min-w-0 flex-1">
+              <div className="min-w-48 flex-1">
                 <p className="truncate font-medium">
                   {user.name || user.email}
                   {user.id === currentUserId ? <span className="ml-2 text-xs text-zinc-500">(you)</span> : null}

@@ -30,7 +30,7 @@ export function AssistantApiPanel({ modelId, baseUrl, access }: Props) {
   const current = LANGUAGES.find((item) => item.id === language) ?? LANGUAGES[0]!;
 
   return (
-    <section aria-labelledby="assistant-api-heading" className="flex flex-col gap-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800" data-testid="assistant-api-panel">
+    <section aria-labelledby="assistant-api-heading" className="flex min-w-0 flex-col gap-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800" data-testid="assistant-api-panel">
       <div>
         <h2 id="assistant-api-heading" className="font-medium">
           Use it through the API

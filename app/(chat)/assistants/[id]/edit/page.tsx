@@ -40,7 +40,8 @@ export default async function EditAssistantPage({ params }: { params: Promise<{ 
   );
   return (
     <div className="mx-auto grid max-w-5xl gap-8 px-4 py-8 lg:grid-cols-[1fr_18rem]">
-      <div className="flex flex-col gap-6">
+      {/* min-w-0: a long code line scrolls inside its block instead of widening the page on a phone. */}
+      <div className="flex min-w-0 flex-col gap-6">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h1 className="text-2xl font-semibold">{assistant.name}</h1>
           <Link href={`/?assistant=${assistant.id}`} className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700">
