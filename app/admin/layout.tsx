@@ -7,6 +7,7 @@ const ADMIN_LINKS = [
   { href: "/admin/endpoints", label: "Endpoints" },
   { href: "/admin/models", label: "Models" },
   { href: "/admin/users", label: "Users" },
+  { href: "/admin/api-keys", label: "API keys" },
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/audit", label: "Audit log" },
 ];

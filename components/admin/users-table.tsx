@@ -1,6 +1,6 @@
 "use client";
-// The admin's user list: search (server-side, via ?q=), load more, change role, disable/enable, and
-// issue a one-time password reset link.
+// The admin's user list: search (server-side, via ?q=), load more, change role, disable/enable, turn
+// API access on or off, and issue a one-time password reset link.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
@@ -16,6 +16,8 @@ export type AdminUserRow = {
   name: string | null;
   role: "admin" | "user";
   disabled: boolean;
+  /** Whether the user's API keys work. */
+  apiAccess: boolean;
   createdAt: string;
 };
 
@@ -25,6 +27,7 @@ const userSchema = z.object({
   name: z.string().nullable(),
   role: z.enum(["admin", "user"]),
   disabledAt: z.string().nullable(),
+  apiAccess: z.boolean(),
   createdAt: z.string(),
 });
 
@@ -34,6 +37,7 @@ const toRow = (user: z.infer<typeof userSchema>): AdminUserRow => ({
   name: user.name,
   role: user.role,
   disabled: user.disabledAt !== null,
+  apiAccess: user.apiAccess,
   createdAt: user.createdAt,
 });
 
@@ -72,7 +76,7 @@ export function UsersTable({
     router.push(q ? `/admin/users?q=${encodeURIComponent(q)}` : "/admin/users");
   }
 
-  async function update(id: string, change: { role?: "admin" | "user"; disabled?: boolean }) {
+  async function update(id: string, change: { role?: "admin" | "user"; disabled?: boolean; apiAccess?: boolean }) {
     setBusy(id);
     setError(null);
     const result = await fetchJson(`/api/admin/users/${id}`, z.object({ user: userSchema }), {
@@ -135,7 +139,7 @@ export function UsersTable({
         <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
           {users.map((user) => (
             <li key={user.id} data-testid="user-row" data-email={user.email} className="flex flex-wrap items-center gap-3 p-3">
-              <div className="min-w-0 flex-1">
+              <div className="min-w-48 flex-1">
                 <p className="truncate font-medium">
                   {user.name || user.email}
                   {user.id === currentUserId ? <span className="ml-2 text-xs text-zinc-500">(you)</span> : null}
@@ -163,6 +167,18 @@ export function UsersTable({
                   <option value="user">User</option>
                   <option value="admin">Admin</option>
                 </select>
+              </label>
+              <label className="flex items-center gap-1.5 text-sm">
+                <input
+                  type="checkbox"
+                  role="switch"
+                  className="size-4"
+                  checked={user.apiAccess}
+                  disabled={!hydrated || busy === user.id}
+                  onChange={() => update(user.id, { apiAccess: !user.apiAccess })}
+                  aria-label={`API access of ${user.email}`}
+                />
+                <span aria-hidden>API access</span>
               </label>
               <Button
                 variant={user.disabled ? "secondary" : "danger"}

@@ -24,6 +24,8 @@ export type ActionDraft = {
   /** A key is stored on the server (it is never sent here). */
   hasSecret: boolean;
   clearSecret: boolean;
+  /** Through the API, operations that ask for approval in the browser run without asking. */
+  allowApiWithoutApproval: boolean;
 };
 
 /** A v4 UUID; crypto.randomUUID exists only on https or localhost, and self-hosted sites are often plain http. */
@@ -36,7 +38,7 @@ export function newUuid(): string {
 }
 
 export function newDraft(): ActionDraft {
-  return { id: newUuid(), spec: "", auth: "none", keyName: "", secret: "", hasSecret: false, clearSecret: false };
+  return { id: newUuid(), spec: "", auth: "none", keyName: "", secret: "", hasSecret: false, clearSecret: false, allowApiWithoutApproval: false };
 }
 
 function choiceOf(auth: ActionAuth): AuthChoice {
@@ -53,6 +55,7 @@ export function draftFromView(action: AssistantActionView): ActionDraft {
     secret: "",
     hasSecret: action.hasSecret,
     clearSecret: false,
+    allowApiWithoutApproval: action.allowApiWithoutApproval,
   };
 }
 
@@ -66,5 +69,12 @@ function authOf(draft: ActionDraft): ActionAuth {
 export function draftToInput(draft: ActionDraft): z.input<typeof assistantActionInputSchema> {
   const usesKey = draft.auth !== "none";
   const secret = usesKey && !draft.clearSecret ? draft.secret.trim() : "";
-  return { id: draft.id, spec: draft.spec, auth: authOf(draft), ...(secret ? { secret } : {}), clearSecret: usesKey && draft.clearSecret };
+  return {
+    id: draft.id,
+    spec: draft.spec,
+    auth: authOf(draft),
+    ...(secret ? { secret } : {}),
+    clearSecret: usesKey && draft.clearSecret,
+    allowApiWithoutApproval: draft.allowApiWithoutApproval,
+  };
 }

@@ -121,6 +121,22 @@ export function ActionEditor({ index, draft, check, errors, disabled, onChange, 
       ) : draft.hasSecret ? (
         <p className="text-xs text-zinc-500">The stored key will be removed when you save, as this action no longer authenticates.</p>
       ) : null}
+      <div className="flex flex-col gap-1">
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="checkbox"
+            className="mt-0.5"
+            checked={draft.allowApiWithoutApproval}
+            disabled={disabled}
+            onChange={(event) => onChange({ allowApiWithoutApproval: event.target.checked })}
+            aria-describedby={`${id}-api-approval-help`}
+          />
+          Through the API, run operations without approval
+        </label>
+        <p id={`${id}-api-approval-help`} className="text-xs text-zinc-500">
+          In the browser, anything but GET asks the user first; an API client has no one to ask, so these operations run only if this is ticked.
+        </p>
+      </div>
       <div className="flex gap-2">
         <Button variant="secondary" disabled={disabled || !draft.spec.trim() || check?.state === "checking"} onClick={() => onCheck(draft.spec)}>
           Check document

@@ -12,10 +12,11 @@ export function resolveActionSecrets(
   encrypt: (plaintext: string) => string,
 ): AssistantAction[] {
   return submitted.map((action) => {
-    const { id, spec, auth } = action;
-    if (auth.type === "none" || action.clearSecret) return { id, spec, auth, secret: null };
-    if (action.secret) return { id, spec, auth, secret: encrypt(action.secret) };
-    return { id, spec, auth, secret: stored.find((old) => old.id === id)?.secret ?? null };
+    const { id, spec, auth, allowApiWithoutApproval } = action;
+    const kept = { id, spec, auth, allowApiWithoutApproval };
+    if (auth.type === "none" || action.clearSecret) return { ...kept, secret: null };
+    if (action.secret) return { ...kept, secret: encrypt(action.secret) };
+    return { ...kept, secret: stored.find((old) => old.id === id)?.secret ?? null };
   });
 }
 

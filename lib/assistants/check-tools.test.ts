@@ -14,7 +14,7 @@ function document(server: string, operations: Record<string, Record<string, unkn
 const pets = (server = "https://pets.example.com") =>
   document(server, { get: { operationId: "listPets", responses: { 200: { description: "OK" } } }, post: { responses: { 200: { description: "OK" } } } });
 
-const action = (spec: string, extra: Partial<AssistantActionInput> = {}): AssistantActionInput => ({ id: A, spec, auth: { type: "bearer" }, clearSecret: false, ...extra });
+const action = (spec: string, extra: Partial<AssistantActionInput> = {}): AssistantActionInput => ({ id: A, spec, auth: { type: "bearer" }, clearSecret: false, allowApiWithoutApproval: false, ...extra });
 
 async function refusal(promise: Promise<void>): Promise<AppError> {
   const error = await promise.then(() => null, (caught: unknown) => caught);
@@ -66,7 +66,7 @@ describe("checkAssistantTools", () => {
   });
 
   it("keeps a stored key only while the document talks to the servers it was entered for", async () => {
-    const stored: AssistantAction[] = [{ id: A, spec: pets(), auth: { type: "bearer" }, secret: "v1.sealed" }];
+    const stored: AssistantAction[] = [{ id: A, spec: pets(), auth: { type: "bearer" }, secret: "v1.sealed", allowApiWithoutApproval: false }];
     // Same origin, different path or text: fine.
     const moved = pets("https://pets.example.com/v2");
     await expect(checkAssistantTools({ tools: [], actions: [action(moved)] }, stored)).resolves.toBeUndefined();

@@ -33,7 +33,7 @@ export async function exportAssistant(user: Viewer, id: string): Promise<Assista
       maxOutputTokens: config.maxOutputTokens,
       tools: config.tools,
       maxToolSteps: config.maxToolSteps,
-      actions: config.actions.map(({ spec, auth }) => ({ spec, auth })),
+      actions: config.actions.map(({ spec, auth, allowApiWithoutApproval }) => ({ spec, auth, allowApiWithoutApproval })),
     },
   };
 }
@@ -62,7 +62,7 @@ export async function importAssistant(user: Viewer, data: AssistantExport): Prom
     maxOutputTokens: assistant.maxOutputTokens,
     tools: assistant.tools,
     maxToolSteps: assistant.maxToolSteps,
-    actions: assistant.actions.map(({ spec, auth }) => ({ id: randomUUID(), spec, auth, clearSecret: false })),
+    actions: assistant.actions.map(({ spec, auth, allowApiWithoutApproval }) => ({ id: randomUUID(), spec, auth, allowApiWithoutApproval, clearSecret: false })),
   };
   return createAssistant(user, input);
 }

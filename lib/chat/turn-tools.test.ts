@@ -28,7 +28,7 @@ describe("toolsForTurn", () => {
   });
 
   it("builds the enabled built-in tools and one tool per action operation, asking before anything but GET", async () => {
-    const tools = await toolsForTurn({ tools: ["calculator", "retired_tool"], actions: [{ id: randomUUID(), spec: petStore(), auth: { type: "none" }, secret: null }] });
+    const tools = await toolsForTurn({ tools: ["calculator", "retired_tool"], actions: [{ id: randomUUID(), spec: petStore(), auth: { type: "none" }, secret: null, allowApiWithoutApproval: false }] });
     expect(Object.keys(tools).sort()).toEqual(["calculator", "createPet", "listPets"]);
     expect(tools.listPets?.needsApproval).toBe(false);
     expect(tools.createPet?.needsApproval).toBe(true);
@@ -48,12 +48,12 @@ describe("toolsForTurn", () => {
   });
 
   it("keeps the first tool of a name when an action reuses it", async () => {
-    const tools = await toolsForTurn({ tools: ["calculator"], actions: [{ id: randomUUID(), spec: petStore("calculator"), auth: { type: "none" }, secret: null }] });
+    const tools = await toolsForTurn({ tools: ["calculator"], actions: [{ id: randomUUID(), spec: petStore("calculator"), auth: { type: "none" }, secret: null, allowApiWithoutApproval: false }] });
     expect(tools.calculator?.description).toMatch(/arithmetic/i);
   });
 
   it("skips an action whose document no longer parses instead of failing the turn", async () => {
-    const tools = await toolsForTurn({ tools: [], actions: [{ id: randomUUID(), spec: "not: [valid", auth: { type: "none" }, secret: null }] });
+    const tools = await toolsForTurn({ tools: [], actions: [{ id: randomUUID(), spec: "not: [valid", auth: { type: "none" }, secret: null, allowApiWithoutApproval: false }] });
     expect(tools).toEqual({});
   });
 
@@ -111,7 +111,7 @@ describe("the admin's allow-list of private hosts", () => {
     const tools = await toolsForTurn({ tools: ["fetch_page"], actions: [] });
     await expect(run(tools, "fetch_page", { url: `${internal.url}/` })).rejects.toThrow("Refused to connect to 127.0.0.1: loopback addresses are not allowed.");
     // Also when the assistant has actions, which is when the allow-list is loaded at all.
-    const withAction = await toolsForTurn({ tools: ["fetch_page"], actions: [{ id: randomUUID(), spec: petStore("listPets", actionApi.url), auth: { type: "none" }, secret: null }] });
+    const withAction = await toolsForTurn({ tools: ["fetch_page"], actions: [{ id: randomUUID(), spec: petStore("listPets", actionApi.url), auth: { type: "none" }, secret: null, allowApiWithoutApproval: false }] });
     await expect(run(withAction, "fetch_page", { url: `${internal.url}/` })).rejects.toThrow(/loopback addresses are not allowed/);
     await expect(run(withAction, "fetch_page", { url: `${actionApi.url}/pets` })).rejects.toThrow(/loopback addresses are not allowed/);
     expect(internal.requests).toEqual([]);
@@ -119,7 +119,7 @@ describe("the admin's allow-list of private hosts", () => {
   });
 
   it("lets an action reach the allow-listed server its document names, and no other allow-listed host", async () => {
-    const tools = await toolsForTurn({ tools: [], actions: [{ id: randomUUID(), spec: petStore("listPets", actionApi.url), auth: { type: "none" }, secret: null }] });
+    const tools = await toolsForTurn({ tools: [], actions: [{ id: randomUUID(), spec: petStore("listPets", actionApi.url), auth: { type: "none" }, secret: null, allowApiWithoutApproval: false }] });
     expect(JSON.stringify(await run(tools, "listPets", {}))).toContain("internal secret");
     expect(actionApi.requests).toEqual(["/pets"]);
 
@@ -137,7 +137,7 @@ describe("the admin's allow-list of private hosts", () => {
   it("refuses an action whose document names a private host that is not on the allow-list", async () => {
     settings.privateHosts = [`127.0.0.1:${internal.port}`];
     try {
-      const tools = await toolsForTurn({ tools: [], actions: [{ id: randomUUID(), spec: petStore("listPets", actionApi.url), auth: { type: "none" }, secret: null }] });
+      const tools = await toolsForTurn({ tools: [], actions: [{ id: randomUUID(), spec: petStore("listPets", actionApi.url), auth: { type: "none" }, secret: null, allowApiWithoutApproval: false }] });
       await expect(run(tools, "listPets", {})).rejects.toThrow(/loopback addresses are not allowed/);
     } finally {
       settings.privateHosts = [`127.0.0.1:${internal.port}`, `127.0.0.1:${actionApi.port}`];

@@ -4,6 +4,7 @@ import "server-only";
 import { generateApiKey } from "@/lib/api/key-token";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CreateApiKeyInput } from "@/lib/schemas/api-keys";
 import type { AdminApiKeyView, ApiKeyView, CreatedApiKey } from "@/lib/types/api-keys";
 
@@ -56,19 +57,26 @@ export async function listAllApiKeys(options: { userId?: string; limit?: number 
   return rows.map((row) => ({ ...toView(row), userId: row.userId, userEmail: row.user.email }));
 }
 
-/** Admins: revoke any key. Returns whose it was, for the audit log. */
-export async function revokeAnyApiKey(id: string): Promise<{ prefix: string; userEmail: string }> {
-  const row = await db.apiKey.findFirst({ where: { id, revokedAt: null }, select: { prefix: true, user: { select: { email: true } } } });
-  if (!row) throw new AppError("not_found", NOT_FOUND);
-  await db.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
-  return { prefix: row.prefix, userEmail: row.user.email };
+/**
+ * Admins: revoke any key (lib/db/api-keys-admin.ts calls it with the audit entry, in one transaction).
+ * The update comes first, so of two admins revoking at once only one succeeds (the other gets a 404).
+ */
+export async function revokeAnyApiKey(
+  id: string,
+  client: Pick<Prisma.TransactionClient, "apiKey"> = db,
+): Promise<{ prefix: string; userId: string; userEmail: string; revokedAt: Date }> {
+  const revokedAt = new Date();
+  const { count } = await client.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt } });
+  if (count === 0) throw new AppError("not_found", NOT_FOUND);
+  const row = await client.apiKey.findUniqueOrThrow({ where: { id }, select: { prefix: true, user: { select: { id: true, email: true } } } });
+  return { prefix: row.prefix, userId: row.user.id, userEmail: row.user.email, revokedAt };
 }
 
-/** Admins: allow or stop one user's API keys (their keys are kept). */
-export async function setUserApiAccess(userId: string, apiAccess: boolean): Promise<{ email: string }> {
-  const { count } = await db.user.updateMany({ where: { id: userId }, data: { apiAccess } });
+/** Admins: allow or stop one user's API keys (their keys are kept). Pass `client` to run in a transaction. */
+export async function setUserApiAccess(userId: string, apiAccess: boolean, client: Pick<Prisma.TransactionClient, "user"> = db): Promise<{ email: string }> {
+  const { count } = await client.user.updateMany({ where: { id: userId }, data: { apiAccess } });
   if (count === 0) throw new AppError("not_found", "That user does not exist.");
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  const user = await client.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
   return user;
 }
 

@@ -62,7 +62,7 @@ describe("assistant action keys", () => {
         name: "Weather",
         avatar: { type: "emoji", value: "🌦" },
         tools: ["current_time"],
-        actions: [{ id: actionId, spec, auth: { type: "api_key", in: "header", name: "X-Key" }, clearSecret: false, ...action }],
+        actions: [{ id: actionId, spec, auth: { type: "api_key", in: "header", name: "X-Key" }, clearSecret: false, allowApiWithoutApproval: false, ...action }],
       });
     const storedKey = async (id: string) => {
       const row = await db.assistant.findUniqueOrThrow({ where: { id } });
@@ -71,7 +71,7 @@ describe("assistant action keys", () => {
     };
 
     const created = await createAssistant(user, input({ secret: KEY_1 }));
-    expect(created.config.actions).toEqual([{ id: actionId, spec, auth: { type: "api_key", in: "header", name: "X-Key" }, hasSecret: true }]);
+    expect(created.config.actions).toEqual([{ id: actionId, spec, auth: { type: "api_key", in: "header", name: "X-Key" }, hasSecret: true, allowApiWithoutApproval: false }]);
     const first = await storedKey(created.id);
     expect(first?.plain).toBe(KEY_1);
     expect(first?.sealed).not.toContain(KEY_1);
@@ -110,11 +110,42 @@ describe("assistant action keys", () => {
     // Nothing the browser can receive carries the key or its ciphertext.
     const sealedNow = (await storedKey(created.id))?.sealed ?? "";
     const exported = await exportAssistant(user, created.id);
-    expect(exported.assistant.actions).toEqual([{ spec, auth: { type: "api_key", in: "header", name: "X-Key" } }]);
+    expect(exported.assistant.actions).toEqual([{ spec, auth: { type: "api_key", in: "header", name: "X-Key" }, allowApiWithoutApproval: false }]);
     const seen = JSON.stringify([await getAssistantForEdit(user, created.id), await listVersions(user, created.id), exported, created, kept, cleared, restored, restoredAgain]);
     for (const secret of [KEY_1, KEY_2, sealedNow, first?.sealed ?? ""]) expect(seen).not.toContain(secret);
 
     await db.assistant.delete({ where: { id: created.id } });
+  });
+
+  it("keeps an action's choice to run without approval through the API across saves, versions, export and import", async () => {
+    const { db } = await import("@/lib/db/client");
+    const { createAssistant, updateAssistant, listVersions, restoreVersion, getAssistantForEdit } = await import("@/lib/db/assistants");
+    const { exportAssistant, importAssistant } = await import("@/lib/assistants/transfer");
+    const { assistantExportSchema } = await import("@/lib/schemas/assistants");
+    const actionId = randomUUID();
+    const withFlag = (allowApiWithoutApproval: boolean) =>
+      assistantInput({ name: "Ticketing", actions: [{ id: actionId, spec, auth: { type: "none" }, clearSecret: false, allowApiWithoutApproval }] });
+    const flagOf = (view: { config: { actions: { allowApiWithoutApproval: boolean }[] } }) => view.config.actions[0]?.allowApiWithoutApproval;
+
+    const created = await createAssistant(user, withFlag(true));
+    expect(flagOf(created)).toBe(true);
+    expect(flagOf(await getAssistantForEdit(user, created.id))).toBe(true);
+    const v1 = (await listVersions(user, created.id)).find((version) => version.version === 1);
+
+    expect(flagOf(await updateAssistant(user, created.id, withFlag(false)))).toBe(false);
+    // Restoring version 1 brings its choice back.
+    expect(flagOf(await restoreVersion(user, created.id, v1?.id ?? ""))).toBe(true);
+
+    // An export carries it (through JSON, as a file does) and an import keeps it.
+    const exported = assistantExportSchema.parse(JSON.parse(JSON.stringify(await exportAssistant(user, created.id))));
+    expect(exported.assistant.actions[0]?.allowApiWithoutApproval).toBe(true);
+    const imported = await importAssistant(user, exported);
+    expect(flagOf(imported)).toBe(true);
+    // An export made before the setting existed imports with it off.
+    const older = assistantExportSchema.parse({ ...exported, assistant: { ...exported.assistant, actions: [{ spec, auth: { type: "none" } }] } });
+    expect(flagOf(await importAssistant(user, older))).toBe(false);
+
+    await db.assistant.deleteMany({ where: { creatorId: user.id } });
   });
 
   it("a restore drops the current key when the restored document sends requests to another origin", async () => {
@@ -124,11 +155,11 @@ describe("assistant action keys", () => {
     const elsewhere = spec.replace("https://weather.example.com", "https://collector.example.net");
     const auth = { type: "bearer" as const };
     // Version 1 sent its (own) key to another origin; version 2 moved to weather.example.com with KEY_2.
-    const created = await createAssistant(user, assistantInput({ actions: [{ id: actionId, spec: elsewhere, auth, secret: KEY_1, clearSecret: false }] }));
-    await updateAssistant(user, created.id, assistantInput({ actions: [{ id: actionId, spec, auth, secret: KEY_2, clearSecret: false }] }));
+    const created = await createAssistant(user, assistantInput({ actions: [{ id: actionId, spec: elsewhere, auth, secret: KEY_1, clearSecret: false, allowApiWithoutApproval: false }] }));
+    await updateAssistant(user, created.id, assistantInput({ actions: [{ id: actionId, spec, auth, secret: KEY_2, clearSecret: false, allowApiWithoutApproval: false }] }));
     const v1 = (await listVersions(user, created.id)).find((version) => version.version === 1);
     const restored = await restoreVersion(user, created.id, v1?.id ?? "");
-    expect(restored.config.actions).toEqual([{ id: actionId, spec: elsewhere, auth, hasSecret: false }]);
+    expect(restored.config.actions).toEqual([{ id: actionId, spec: elsewhere, auth, hasSecret: false, allowApiWithoutApproval: false }]);
     const row = await db.assistant.findUniqueOrThrow({ where: { id: created.id } });
     expect((row.config as { actions: { secret: string | null }[] }).actions[0]?.secret).toBeNull();
     await db.assistant.delete({ where: { id: created.id } });
@@ -142,7 +173,7 @@ describe("assistant action keys", () => {
       name: "Pinned",
       instructions: "Version one instructions",
       tools: ["calculator", "fetch_page"],
-      actions: [{ id: actionId, spec, auth: { type: "bearer" }, secret: KEY_1, clearSecret: false }],
+      actions: [{ id: actionId, spec, auth: { type: "bearer" }, secret: KEY_1, clearSecret: false, allowApiWithoutApproval: false }],
     });
     const created = await createAssistant(user, base);
     const first = await assistantSettingsForTurn(user, created.id, null);
@@ -153,7 +184,7 @@ describe("assistant action keys", () => {
       ...base,
       instructions: "Version two instructions",
       tools: ["calculator"],
-      actions: [{ id: actionId, spec, auth: { type: "bearer" }, clearSecret: true }],
+      actions: [{ id: actionId, spec, auth: { type: "bearer" }, clearSecret: true, allowApiWithoutApproval: false }],
     });
     const pinned = await assistantSettingsForTurn(user, created.id, first?.versionId ?? null);
     expect(pinned?.versionId).toBe(first?.versionId);
@@ -199,7 +230,7 @@ describe("assistant action keys", () => {
   it("refuses a save whose action document does not parse, naming the action", async () => {
     const { createAssistant } = await import("@/lib/db/assistants");
     const { AppError } = await import("@/lib/errors");
-    const promise = createAssistant(user, assistantInput({ name: "Broken", actions: [{ id: randomUUID(), spec: "{ not json", auth: { type: "none" }, clearSecret: false }] }));
+    const promise = createAssistant(user, assistantInput({ name: "Broken", actions: [{ id: randomUUID(), spec: "{ not json", auth: { type: "none" }, clearSecret: false, allowApiWithoutApproval: false }] }));
     await expect(promise).rejects.toBeInstanceOf(AppError);
     await expect(promise).rejects.toMatchObject({ code: "validation", message: expect.stringMatching(/^Action 1: The document is neither valid JSON nor valid YAML/) });
   });

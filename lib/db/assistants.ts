@@ -238,7 +238,7 @@ export async function restoreVersion(user: Viewer, id: string, versionId: string
 /** Restored actions with the keys their actions have now, where those keys may go. */
 async function withCurrentKeys(restored: readonly AssistantAction[], current: readonly AssistantAction[]): Promise<AssistantAction[]> {
   const kept = resolveActionSecrets(
-    restored.map(({ id, spec, auth }) => ({ id, spec, auth, clearSecret: false })),
+    restored.map(({ id, spec, auth, allowApiWithoutApproval }) => ({ id, spec, auth, allowApiWithoutApproval, clearSecret: false })),
     current,
     encryptSecret,
   );

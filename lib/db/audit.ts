@@ -1,5 +1,5 @@
 import "server-only";
-// The admin audit log for endpoint, model, instance-setting and user-account changes: who, when, what. Callers pass
+// The admin audit log for endpoint, model, instance-setting, user-account and API-key changes: who, when, what. Callers pass
 // details that never contain a secret value (only "set", "removed" or "unchanged" for keys and header
 // values).
 import { db } from "@/lib/db/client";
@@ -10,7 +10,7 @@ export type Actor = { id: string | null; email: string };
 
 export type AuditEntry = {
   action: string;
-  targetType: "endpoint" | "model" | "settings" | "user";
+  targetType: "endpoint" | "model" | "settings" | "user" | "api_key";
   targetId?: string | null;
   summary: string;
   details?: Prisma.InputJsonObject;

@@ -9,8 +9,8 @@ import { normalisePrivateHosts } from "@/lib/net/private-host-entry";
 import type { AdminSettingsPatch, AdminSettingsView } from "@/lib/schemas/settings";
 
 export async function getAdminSettings(): Promise<AdminSettingsView> {
-  const [signupOpen, actionPrivateHosts] = await Promise.all([getSetting("signupOpen"), getSetting("actionPrivateHosts")]);
-  return { signupOpen, actionPrivateHosts };
+  const [signupOpen, actionPrivateHosts, apiEnabled] = await Promise.all([getSetting("signupOpen"), getSetting("actionPrivateHosts"), getSetting("apiEnabled")]);
+  return { signupOpen, actionPrivateHosts, apiEnabled };
 }
 
 const listed = (hosts: readonly string[]) => (hosts.length ? hosts.join(", ") : "none");
@@ -31,6 +31,16 @@ export async function updateAdminSettings(actor: Actor, patch: AdminSettingsPatc
         targetId: "signupOpen",
         summary: patch.signupOpen ? "Opened public sign-up" : "Closed public sign-up",
         details: { signupOpen: patch.signupOpen },
+      });
+    }
+    if (patch.apiEnabled !== undefined && patch.apiEnabled !== (await getSetting("apiEnabled", tx))) {
+      await setSetting("apiEnabled", patch.apiEnabled, tx);
+      await recordAudit(tx, actor, {
+        action: "settings.api",
+        targetType: "settings",
+        targetId: "apiEnabled",
+        summary: patch.apiEnabled ? "Turned the API on (personal API keys work)" : "Turned the API off (no personal API key works)",
+        details: { apiEnabled: patch.apiEnabled },
       });
     }
     if (hosts !== undefined) {

@@ -1,5 +1,6 @@
 import "server-only";
 // Users: sign-up (first account becomes admin), lookups for sessions, and the admin's user management.
+import { setUserApiAccess } from "@/lib/db/api-keys";
 import { recordAudit, type Actor } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -11,6 +12,8 @@ export const publicUserSelect = {
   name: true,
   role: true,
   disabledAt: true,
+  /** Whether the user's API keys work (the admin's per-user switch). */
+  apiAccess: true,
   createdAt: true,
 } satisfies Prisma.UserSelect;
 
@@ -84,17 +87,18 @@ export async function listUsers(options: { query?: string; cursor?: string; limi
   return { users: page, nextCursor: hasMore ? (page.at(-1)?.id ?? null) : null };
 }
 
-export type UserChange = { role?: Role; disabled?: boolean };
+export type UserChange = { role?: Role; disabled?: boolean; apiAccess?: boolean };
 
 /**
- * Applies an admin's change to a user. Refuses to leave the instance without an enabled admin, revokes
- * the user's sessions when they are disabled, and writes each actual change to the audit log.
+ * Applies an admin's change to a user (role, disabled, API access). Refuses to leave the instance
+ * without an enabled admin, revokes the user's sessions when they are disabled, and writes each
+ * actual change to the audit log.
  */
 export async function updateUserByAdmin(actor: Actor & { id: string }, targetId: string, change: UserChange): Promise<PublicUser> {
   const actorId = actor.id;
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMIN_LOCK})`;
-    const target = await tx.user.findUnique({ where: { id: targetId }, select: { id: true, email: true, role: true, disabledAt: true } });
+    const target = await tx.user.findUnique({ where: { id: targetId }, select: { id: true, email: true, role: true, disabledAt: true, apiAccess: true } });
     if (!target) throw new AppError("not_found", "That user does not exist.");
 
     const nextRole = change.role ?? target.role;
@@ -128,6 +132,16 @@ export async function updateUserByAdmin(actor: Actor & { id: string }, targetId:
         details: { email: target.email },
       });
     }
+    if (change.apiAccess !== undefined && change.apiAccess !== target.apiAccess) {
+      await setUserApiAccess(targetId, change.apiAccess, tx);
+      await recordAudit(tx, actor, {
+        action: change.apiAccess ? "user.api_on" : "user.api_off",
+        targetType: "user",
+        targetId,
+        summary: `${change.apiAccess ? "Allowed" : "Stopped"} API access for ${target.email}`,
+        details: { email: target.email, apiAccess: change.apiAccess },
+      });
+    }
     return tx.user.update({
       where: { id: targetId },
       data: {
@@ -138,6 +152,12 @@ export async function updateUserByAdmin(actor: Actor & { id: string }, targetId:
       select: publicUserSelect,
     });
   });
+}
+
+/** Whether the admin lets this user's API keys work (the instance-wide switch is apart: lib/db/settings.ts). */
+export async function findUserApiAccess(userId: string): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { apiAccess: true } });
+  return user?.apiAccess ?? false;
 }
 
 export async function hasAnyUser(): Promise<boolean> {

@@ -11,3 +11,26 @@ export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 
 export const apiAccessSchema = z.object({ apiAccess: z.boolean() });
 export const apiEnabledSchema = z.object({ apiEnabled: z.boolean() });
+
+// What the browser reads back (lib/types/api-keys.ts), checked by lib/utils/fetch-json.ts.
+export const apiKeyViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+export const accountApiKeyViewSchema = apiKeyViewSchema.extend({
+  usage: z.object({ requests: z.number(), inputTokens: z.number(), outputTokens: z.number() }),
+});
+
+export const apiAccessStateSchema = z.enum(["on", "instance_off", "user_off"]);
+
+/** GET /api/account/api-keys */
+export const accountApiKeysSchema = z.object({ keys: z.array(accountApiKeyViewSchema), access: apiAccessStateSchema });
+
+/** POST /api/account/api-keys: the full key, this one time. */
+export const createdApiKeySchema = z.object({ key: z.string(), apiKey: accountApiKeyViewSchema });

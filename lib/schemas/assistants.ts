@@ -75,6 +75,11 @@ export const assistantActionSchema = z.object({
   spec: z.string().min(1, "Paste an OpenAPI document.").max(MAX_ACTION_DOCUMENT_CHARS, "The document is larger than 2 MB."),
   auth: actionAuthSchema.default({ type: "none" }),
   secret: z.string().nullable().default(null),
+  /**
+   * Operations that ask for approval in the browser (anything but GET) may run without it when the
+   * assistant is used through the API (/api/v1), where no one is there to approve. Off by default.
+   */
+  allowApiWithoutApproval: z.boolean().default(false),
 });
 export type AssistantAction = z.infer<typeof assistantActionSchema>;
 
@@ -117,6 +122,7 @@ export const assistantActionInputSchema = z
     auth: assistantActionSchema.shape.auth,
     secret: z.string().trim().max(4096, "That key is too long.").optional(),
     clearSecret: z.boolean().default(false),
+    allowApiWithoutApproval: assistantActionSchema.shape.allowApiWithoutApproval,
   })
   .refine((action) => !(action.clearSecret && action.secret), { message: "Either enter a new key or remove the stored one, not both.", path: ["secret"] });
 export type AssistantActionInput = z.infer<typeof assistantActionInputSchema>;
@@ -157,7 +163,14 @@ export const assistantExportSchema = z.object({
     maxToolSteps: assistantConfigSchema.shape.maxToolSteps,
     /** The document and how to authenticate, never the key itself (an import starts without one). */
     actions: z
-      .array(z.object({ spec: assistantActionSchema.shape.spec, auth: actionAuthSchema }))
+      .array(
+        z.object({
+          spec: assistantActionSchema.shape.spec,
+          auth: actionAuthSchema,
+          // Exports made before the setting existed leave it out: off.
+          allowApiWithoutApproval: assistantActionSchema.shape.allowApiWithoutApproval,
+        }),
+      )
       .max(MAX_ACTIONS, `At most ${MAX_ACTIONS} actions.`)
       .default([]),
   }),

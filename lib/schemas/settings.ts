@@ -6,10 +6,12 @@ export const adminSettingsPatchSchema = z
     signupOpen: z.boolean().optional(),
     /** "host" or "host:port" entries as typed; the server checks and normalises them. */
     actionPrivateHosts: z.array(z.string().max(300, "An entry is longer than 300 characters.")).max(200, "Too many entries.").optional(),
+    /** Whether personal API keys work at all (/api/v1). */
+    apiEnabled: z.boolean().optional(),
   })
   .strict()
-  .refine((patch) => patch.signupOpen !== undefined || patch.actionPrivateHosts !== undefined, "Nothing to change.");
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), "Nothing to change.");
 
 export type AdminSettingsPatch = z.infer<typeof adminSettingsPatchSchema>;
 
-export type AdminSettingsView = { signupOpen: boolean; actionPrivateHosts: string[] };
+export type AdminSettingsView = { signupOpen: boolean; actionPrivateHosts: string[]; apiEnabled: boolean };

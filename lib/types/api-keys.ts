@@ -15,3 +15,12 @@ export type AdminApiKeyView = ApiKeyView & { userId: string; userEmail: string }
 
 /** The answer to a creation: the full key, this one time. */
 export type CreatedApiKey = { key: string; apiKey: ApiKeyView };
+
+/** A key's use through the API over the last days (lib/api/usage.ts). */
+export type ApiKeyUsageView = { requests: number; inputTokens: number; outputTokens: number };
+
+/** For the account page: a key and its use over the last 30 days. */
+export type AccountApiKeyView = ApiKeyView & { usage: ApiKeyUsageView };
+
+/** Whether the signed-in user's keys work: "on", or who turned the API off (the whole instance, or this user). */
+export type ApiAccessState = "on" | "instance_off" | "user_off";

@@ -29,6 +29,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           name: user.name,
           role: user.role,
           disabled: user.disabledAt !== null,
+          apiAccess: user.apiAccess,
           createdAt: user.createdAt.toISOString(),
         }))}
         initialCursor={page.nextCursor}
