@@ -35,13 +35,13 @@ describe("toolsForTurn", () => {
   });
 
   it("through the API, refuses operations that need approval unless their action allows it", async () => {
-    const action = { id: randomUUID(), spec: petStore(), auth: { type: "none" as const }, secret: null };
+    const action = { id: randomUUID(), spec: petStore(), auth: { type: "none" as const }, secret: null, allowApiWithoutApproval: false };
     const refused = await toolsForTurn({ tools: [], actions: [action] }, { api: true });
     expect(refused.createPet?.needsApproval).toBe(false);
     await expect(refused.createPet?.execute?.({}, callOptions)).rejects.toThrow(/needs a person's approval.*not allowed it through the API/);
     expect(refused.listPets?.execute).toBeTypeOf("function");
 
-    const allowed = await toolsForTurn({ tools: [], actions: [{ ...action, allowApiWithoutApproval: true } as typeof action] }, { api: true });
+    const allowed = await toolsForTurn({ tools: [], actions: [{ ...action, allowApiWithoutApproval: true }] }, { api: true });
     expect(allowed.createPet?.needsApproval).toBe(false);
     // The real operation runs (and fails here, as nothing listens on port 9), not the refusal.
     await expect(allowed.createPet?.execute?.({}, callOptions)).rejects.not.toThrow(/approval/);

@@ -74,7 +74,7 @@ export const NEEDS_BROWSER_APPROVAL = (name: string) =>
  */
 function forApiUse(tool: ToolEntry, name: string, action: AssistantAction): ToolEntry {
   if (!tool.needsApproval) return tool;
-  if ((action as { allowApiWithoutApproval?: boolean }).allowApiWithoutApproval === true) return { ...tool, needsApproval: false } as ToolEntry;
+  if (action.allowApiWithoutApproval) return { ...tool, needsApproval: false } as ToolEntry;
   return {
     ...tool,
     needsApproval: false,
