@@ -42,6 +42,10 @@ async function main(): Promise<void> {
     const profileAt = process.argv.indexOf("--profile");
     app = await startApp(proxy.current.url, profileAt === -1 ? undefined : (process.argv[profileAt + 1] ?? "bench-profiles"));
     const cookie = await signIn(app.url, "bench-admin@switchboard.test");
+    // Public sign-up closes once the first account exists: open it for the second bench user.
+    await withClient(dbUrl, (client) =>
+      client.query(`INSERT INTO "Setting" (key, value, "updatedAt") VALUES ('signupOpen', 'true'::jsonb, now()) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`),
+    );
     const otherCookie = await signIn(app.url, "bench-other@switchboard.test");
 
     const ttftRuns = quick ? { one: 50, fifty: 200 } : { one: 200, fifty: 500 };
