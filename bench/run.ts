@@ -7,10 +7,11 @@ import { log } from "@/lib/cli/run";
 import { applyMigrations } from "@/lib/cli/schema-engine";
 import { startTestServer } from "@/lib/cli/test-databases";
 import { parseEnv } from "@/lib/env";
+import { benchApiPath } from "./api-path";
 import { ensureBuild, signIn, startApp } from "./app-server";
 import { startFakeProcess } from "./fake-process";
 import { startCountingProxy } from "./pg-proxy";
-import { seedConversations, seedModel, userId, withClient } from "./seed";
+import { seedApiKey, seedConversations, seedModel, userId, withClient } from "./seed";
 import { cpuMs, fmt, percentile, pool, rssMiB } from "./stats";
 import { timeAppTurn, timeDirect, type StreamTiming } from "./streams";
 
@@ -42,18 +43,26 @@ async function main(): Promise<void> {
     const profileAt = process.argv.indexOf("--profile");
     app = await startApp(proxy.current.url, profileAt === -1 ? undefined : (process.argv[profileAt + 1] ?? "bench-profiles"));
     const cookie = await signIn(app.url, "bench-admin@switchboard.test");
+    // Public sign-up closes once the first account exists: open it for the second bench user.
+    await withClient(dbUrl, (client) =>
+      client.query(`INSERT INTO "Setting" (key, value, "updatedAt") VALUES ('signupOpen', 'true'::jsonb, now()) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`),
+    );
     const otherCookie = await signIn(app.url, "bench-other@switchboard.test");
 
     const ttftRuns = quick ? { one: 50, fifty: 200 } : { one: 200, fifty: 500 };
+    // [concurrency, requests] of the API path's comparison.
+    const apiRuns: ReadonlyArray<readonly [number, number]> = quick ? [[1, 50], [20, 200]] : [[1, 200], [20, 500]];
     const streams = quick ? 50 : 200;
-    const { slowModel, conversations } = await withClient(dbUrl, async (client) => {
-      await seedModel(client, fast.url, "Fast fake", true);
+    const { slowModel, fastModel, apiKey, conversations } = await withClient(dbUrl, async (client) => {
+      const fastModelId = await seedModel(client, fast.url, "Fast fake", true);
       const slowModelId = await seedModel(client, slow.url, "Slow fake", false);
       const owner = await userId(client, "bench-admin@switchboard.test");
       log("Seeding conversations with 50 messages of history for the time-to-first-token runs…");
-      // One conversation per turn: warm-up, both time-to-first-token runs, and the concurrent streams.
-      const withHistory = await seedConversations(client, owner, 20 + ttftRuns.one + ttftRuns.fifty + streams, 50, "History");
-      return { slowModel: slowModelId, conversations: withHistory };
+      // One conversation per turn: warm-up, both time-to-first-token runs, the browser turns of the API
+      // comparison, and the concurrent streams.
+      const browserTurnsOfApi = apiRuns.reduce((sum, [, runs]) => sum + runs, 0);
+      const withHistory = await seedConversations(client, owner, 20 + ttftRuns.one + ttftRuns.fifty + browserTurnsOfApi + streams, 50, "History");
+      return { slowModel: slowModelId, fastModel: fastModelId, apiKey: await seedApiKey(client, owner), conversations: withHistory };
     });
     let next = 0;
     const takeConversation = () => conversations[next++] ?? "";
@@ -90,6 +99,22 @@ async function main(): Promise<void> {
       );
       report(`  database statements per turn: ${statements.toFixed(1)}; app CPU per turn: ${cpu.toFixed(1)} ms`);
     }
+
+    const api = await apiModelIds(app.url, cookie, apiKey, fastModel);
+    await benchApiPath(
+      {
+        appUrl: app.url,
+        appPid: app.pid,
+        fakeUrl: fast.url,
+        cookie,
+        apiKey,
+        ...api,
+        takeConversation,
+        statements: () => proxy.current?.statements() ?? 0,
+        report,
+      },
+      apiRuns,
+    );
 
     if (turnsOnly) return;
 
@@ -172,6 +197,22 @@ async function main(): Promise<void> {
     await slow.close();
     await server.dispose();
   }
+}
+
+/** The fast model's public API id, and an assistant without tools on it (made through the app). */
+async function apiModelIds(appUrl: string, cookie: string, apiKey: string, fastModelId: string): Promise<{ modelId: string; assistantModelId: string }> {
+  const created = await fetch(`${appUrl}/api/assistants`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Cookie: cookie },
+    body: JSON.stringify({ name: "Bench assistant", instructions: "You are the benchmark's assistant. Answer briefly.", modelId: fastModelId }),
+  });
+  if (created.status !== 201) throw new Error(`Creating the bench assistant answered ${created.status}: ${await created.text()}`);
+  const models = (await (await fetch(`${appUrl}/api/v1/models`, { headers: { Authorization: `Bearer ${apiKey}` } })).json()) as { data: Array<{ id: string }> };
+  const ids = models.data.map((model) => model.id);
+  const modelId = ids.find((id) => id.startsWith("Fast fake/"));
+  const assistantModelId = ids.find((id) => id.startsWith("assistant:"));
+  if (!modelId || !assistantModelId) throw new Error(`GET /api/v1/models did not list the fast model and the assistant: ${ids.join(", ")}`);
+  return { modelId, assistantModelId };
 }
 
 main()

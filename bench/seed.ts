@@ -1,6 +1,7 @@
 // Bulk data for the benchmarks, written with set-based SQL so 500,000 messages take seconds.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { generateApiKey } from "@/lib/api/key-token";
 
 export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -25,6 +26,13 @@ export async function seedModel(client: pg.Client, baseUrl: string, name: string
       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [modelId]);
   }
   return modelId;
+}
+
+/** A personal API key for the user, stored as createApiKey stores it (prefix + SHA-256); returns the full key. */
+export async function seedApiKey(client: pg.Client, owner: string): Promise<string> {
+  const { key, prefix, secretHash } = generateApiKey();
+  await client.query(`INSERT INTO "ApiKey" (id, "userId", name, prefix, "secretHash") VALUES ($1, $2, 'bench', $3, $4)`, [randomUUID(), owner, prefix, secretHash]);
+  return key;
 }
 
 export async function userId(client: pg.Client, email: string): Promise<string> {

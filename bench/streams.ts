@@ -38,6 +38,20 @@ export async function timeAppTurn(baseUrl: string, cookie: string, body: unknown
   return timeSse(started, res, (data) => data.includes('"type":"text-delta"'));
 }
 
+/** A Chat Completions chunk with text in it (not the role-only first chunk, not [DONE]). */
+const isCompletionToken = (data: string) => data !== "[DONE]" && /"content":"[^"]/.test(data);
+
+/** A streamed POST /api/v1/chat/completions with a personal API key. */
+export async function timeApiCompletion(baseUrl: string, apiKey: string, body: unknown): Promise<StreamTiming> {
+  const started = performance.now();
+  const res = await fetch(`${baseUrl}/api/v1/chat/completions`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${apiKey}` },
+    body: JSON.stringify(body),
+  });
+  return timeSse(started, res, isCompletionToken);
+}
+
 export async function timeDirect(fakeUrl: string, text: string): Promise<StreamTiming> {
   const started = performance.now();
   const res = await fetch(`${fakeUrl}/chat/completions`, {
@@ -45,5 +59,5 @@ export async function timeDirect(fakeUrl: string, text: string): Promise<StreamT
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ model: "bench-model", stream: true, stream_options: { include_usage: true }, messages: [{ role: "user", content: text }] }),
   });
-  return timeSse(started, res, (data) => data !== "[DONE]" && /"content":"[^"]/.test(data));
+  return timeSse(started, res, isCompletionToken);
 }
