@@ -79,6 +79,9 @@ test("two instances racing one conversation: exactly one turn runs, the other is
     // One is refused at once; the other runs (and stalls) until Stop, sent to the first instance.
     await expect.poll(() => settled.length, { timeout: 60_000 }).toBe(1);
     expect(settled[0]?.status()).toBe(409);
+    // Stop only once the running turn reached the model: on a loaded machine the refusal can come
+    // back before the winner has sent its request, and an earlier Stop would cancel it unsent.
+    await expect.poll(turnsRun, { timeout: 30_000 }).toBe(round);
     const stop = await page.request.post(`/api/chat/${conversationId}/stop`);
     expect(await stop.json()).toEqual({ stopped: true });
     await expectOneRanOneRefused(await both, BUSY);
