@@ -1,6 +1,9 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // A self-contained server (.next/standalone: server.js plus only the node_modules it needs) for the
+  // container image (Dockerfile). `next start` ignores it and runs from the repository as before.
+  output: "standalone",
   // forbidden() renders app/forbidden.tsx with a 403 for signed-in users who lack a role.
   experimental: { authInterrupts: true },
   // Native or process-spawning packages stay as plain Node requires instead of being bundled.
