@@ -16,7 +16,9 @@ const cache = new Map<string, Promise<string[]>>();
 export function expectedMigrations(dir: string = defaultMigrationsDir()): Promise<string[]> {
   let names = cache.get(dir);
   if (!names) {
-    names = readdir(dir, { withFileTypes: true }).then((entries) =>
+    // Not traced by the bundler (it would copy the whole project into the standalone output): the
+    // image copies prisma/migrations itself.
+    names = readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true }).then((entries) =>
       entries
         .filter((entry) => entry.isDirectory())
         .map((entry) => entry.name)
