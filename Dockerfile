@@ -20,6 +20,8 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 
 # ---- build: Prisma client, Next's standalone server, the bundled entrypoint
 FROM deps AS build
+# next.config.ts: output "standalone" only for the image.
+ENV NEXT_OUTPUT_STANDALONE=1
 COPY . .
 RUN npm run db:generate \
  && npm run build \
