@@ -29,7 +29,7 @@ export async function checkDatabase(client: RawClient = db, timeoutMs = 2000): P
   }
 }
 
-/** Rows of APPLIED_MIGRATIONS_SQL (lib/db/health.db.test.ts runs the statement and parses them). */
+/** Rows of the applied-migrations statement below (lib/health/readiness.db.test.ts runs it against real databases). */
 export const appliedMigrationRowSchema = z.object({ migration_name: z.string() });
 
 /**
@@ -41,15 +41,15 @@ export async function listAppliedMigrations(
   client: RawClient = db,
   timeoutMs = 2000,
 ): Promise<{ ok: true; names: string[] | null } | { ok: false; reason: string }> {
+  // One deadline for both statements, so a probe's answer never takes longer than timeoutMs.
+  const read = async (): Promise<string[] | null> => {
+    const present = await client.$queryRaw<unknown[]>`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS "present"`;
+    if (!(z.array(z.object({ present: z.boolean() })).parse(present)[0]?.present ?? false)) return null;
+    const rows = await client.$queryRaw<unknown[]>`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+    return z.array(appliedMigrationRowSchema).parse(rows).map((row) => row.migration_name);
+  };
   try {
-    const present = await withDeadline(client.$queryRaw<unknown[]>`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS "present"`, timeoutMs);
-    const flag = z.array(z.object({ present: z.boolean() })).parse(present)[0]?.present ?? false;
-    if (!flag) return { ok: true, names: null };
-    const rows = await withDeadline(
-      client.$queryRaw<unknown[]>`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-      timeoutMs,
-    );
-    return { ok: true, names: z.array(appliedMigrationRowSchema).parse(rows).map((row) => row.migration_name) };
+    return { ok: true, names: await withDeadline(read(), timeoutMs) };
   } catch (error) {
     const detail = safeDetail(error);
     return { ok: false, reason: `The database is not answering${detail ? `: ${detail}` : ""}.` };

@@ -1,3 +1,4 @@
+import "server-only";
 // The Prometheus metrics of this process (GET /api/metrics), in one registry of their own. Kept on
 // globalThis: Next loads a module once per bundle that imports it (instrumentation, each route), and
 // every copy must count into the same series. Recording is synchronous and cheap (a few map updates),
