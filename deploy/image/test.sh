@@ -83,11 +83,24 @@ if ! podman image exists "$BASE_IMAGE"; then
   rm -rf "$base_root"
 fi
 
+# The build's npm ci reaches the registry through this machine's network: it must trust the CAs this
+# machine trusts (a TLS-inspecting proxy's, for one), as a company's own base image would.
+build_base=$BASE_IMAGE
+host_ca=${NODE_EXTRA_CA_CERTS:-/etc/ssl/certs/ca-certificates.crt}
+if [ -f "$host_ca" ]; then
+  build_base="$BASE_IMAGE-host-ca"
+  ca_context="$WORK/ca-context"
+  rm -rf "$ca_context" && mkdir -p "$ca_context"
+  cp "$host_ca" "$ca_context/ca-certificates.crt"
+  printf 'FROM %s\nCOPY ca-certificates.crt /etc/ssl/certs/ca-certificates.crt\nENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt\n' "$BASE_IMAGE" >"$ca_context/Containerfile"
+  podman build --isolation chroot -q -t "$build_base" "$ca_context" >/dev/null
+fi
+
 # ---- 2. the image
 if [ -n "${REBUILD:-}" ] || ! podman image exists "$IMAGE"; then
-  log "podman build --isolation chroot (npm ci and next build run inside: several minutes)"
+  log "podman build --isolation chroot from $build_base (npm ci and next build run inside: several minutes)"
   started=$(date +%s)
-  podman build --isolation chroot --format docker --build-arg "BASE_IMAGE=$BASE_IMAGE" -t "$IMAGE" . 2>&1 | tee "$WORK/build.log" | grep -E '^(STEP|COMMIT)' || true
+  podman build --isolation chroot --format docker --build-arg "BASE_IMAGE=$build_base" -t "$IMAGE" . 2>&1 | tee "$WORK/build.log" | grep -E '^(STEP|COMMIT)' || true
   podman image exists "$IMAGE" || { tail -40 "$WORK/build.log"; die "podman build failed (log: $WORK/build.log)"; }
   log "built in $(( $(date +%s) - started )) s"
 fi
