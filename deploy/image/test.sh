@@ -23,7 +23,8 @@ WORK=${WORK_DIR:-${TMPDIR:-/tmp}/switchboard-image-test}
 BASE_IMAGE=localhost/switchboard-base-node24:bookworm
 IMAGE=localhost/switchboard:image-test
 APP_PORT=${APP_PORT:-3190}
-FAKE_PORT=${FAKE_PORT:-4190}
+# Not 4190: that port is on fetch's blocked-ports list (sieve), and the app's fetch refuses it.
+FAKE_PORT=${FAKE_PORT:-4197}
 PG=${PG_SERVER_URL:-postgres://postgres@127.0.0.1:5432}
 DB="sb_image_$(date +%s)_$$"
 METRICS_TOKEN="image-test-metrics-token-$$-$(date +%s)"
