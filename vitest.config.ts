@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts", "e2e/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts", "e2e/**/*.test.ts", "deploy/**/*.test.ts"],
     exclude: ["node_modules", ".next", ".data"],
     environment: "node",
     // Database tests share one throwaway database and instance-wide settings (the default model):

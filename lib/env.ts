@@ -75,6 +75,16 @@ export const envSchema = z.object({
   CHAT_RATE_LIMIT: z.preprocess(emptyAsUndefined, perMinute.default(30)),
   PREVIEW_RATE_LIMIT: z.preprocess(emptyAsUndefined, perMinute.default(30)),
   OPENAPI_PARSE_RATE_LIMIT: z.preprocess(emptyAsUndefined, perMinute.default(60)),
+  /** Bearer token for GET /api/metrics (lib/metrics/access.ts); unset turns the endpoint off (404). */
+  METRICS_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .trim()
+      .min(16, "must be at least 16 characters (generate one with `openssl rand -hex 32`)")
+      .regex(/^\S+$/, "must not contain spaces")
+      .optional(),
+  ),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 

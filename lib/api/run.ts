@@ -14,6 +14,7 @@ import { recordApiUsage } from "@/lib/api/usage";
 import { isToolCallError, toolsForTurn } from "@/lib/chat/turn-tools";
 import { storeApiExchange, type StoredExchange } from "@/lib/db/api-conversations";
 import { AppError } from "@/lib/errors";
+import { recordTurnEnd, trackApiStream } from "@/lib/metrics/registry";
 
 export type ClientTool = { name: string; description?: string | null; parameters?: Record<string, unknown> | null };
 
@@ -177,6 +178,16 @@ export async function startApiRun(request: ApiRunRequest, idPrefix = "chatcmpl-"
   }
 
   async function settle(): Promise<void> {
+    recordTurnEnd({
+      source: "api",
+      status: state.failed ? "error" : state.stopped ? "stopped" : "complete",
+      endpoint: model.endpoint.name,
+      model: model.label,
+      ttftMs: state.ttftMs,
+      durationMs: Date.now() - started,
+      inputTokens: state.usage?.inputTokens ?? null,
+      outputTokens: state.usage?.outputTokens ?? null,
+    });
     await recordApiUsage({ keyId: caller.keyId, inputTokens: state.usage?.inputTokens, outputTokens: state.usage?.outputTokens, failed: state.failed });
     if (!request.store) return;
     await storeApiExchange(exchangeOf(request, state, Date.now() - started)).catch((error: unknown) => {
@@ -185,6 +196,7 @@ export async function startApiRun(request: ApiRunRequest, idPrefix = "chatcmpl-"
   }
 
   async function* guarded(): AsyncGenerator<ApiEvent, void, undefined> {
+    trackApiStream(1);
     try {
       yield* run();
     } catch (error) {
@@ -192,6 +204,7 @@ export async function startApiRun(request: ApiRunRequest, idPrefix = "chatcmpl-"
       state.error = error instanceof AppError ? error : modelCallError(error, model.endpoint);
       throw state.error;
     } finally {
+      trackApiStream(-1);
       if (request.signal.aborted) state.stopped = true;
       await settle();
     }

@@ -10,6 +10,7 @@ import { signInSchema } from "@/lib/schemas/auth";
 import { clearSignInFailures, recordSignInFailure } from "@/lib/auth/throttle";
 import { findUserForSignIn, revokeSessions } from "@/lib/db/users";
 import { getEnv } from "@/lib/env";
+import { countSignInFailure } from "@/lib/metrics/registry";
 
 /** Error codes next-auth passes back to the sign-in form (the form words them). */
 export const SIGN_IN_ERRORS = {
@@ -48,10 +49,14 @@ export function authOptions(): NextAuthOptions {
           const user = await findUserForSignIn(email);
           const ok = await verifyPassword(user?.passwordHash ?? null, password);
           if (!user || !ok) {
+            countSignInFailure("invalid_credentials");
             await recordSignInFailure(email, ip);
             return null;
           }
-          if (user.disabledAt) throw new Error(SIGN_IN_ERRORS.disabled);
+          if (user.disabledAt) {
+            countSignInFailure("disabled");
+            throw new Error(SIGN_IN_ERRORS.disabled);
+          }
           await clearSignInFailures(email, ip);
           return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
         },

@@ -9,6 +9,7 @@ import "server-only";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { getEnv } from "@/lib/env";
+import { metrics } from "@/lib/metrics/registry";
 
 type Limit = { points: number; durationSeconds: number };
 
@@ -34,6 +35,7 @@ export function limiterPool(): pg.Pool {
     // An idle connection the database drops must not take the process down (pg throws without a listener).
     pool.on("error", (error) => console.error("[switchboard] Rate limit store connection lost:", error.message));
     globalForLimiters.switchboardLimiterPool = pool;
+    metrics().pools.set("rate_limits", () => pool);
   }
   return globalForLimiters.switchboardLimiterPool;
 }

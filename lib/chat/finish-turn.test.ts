@@ -1,6 +1,11 @@
-import { describe, expect, it } from "vitest";
-import { assistantRecord, turnStatus } from "@/lib/chat/finish-turn";
+import { describe, expect, it, vi } from "vitest";
+import { assistantRecord, finishTurn, turnStatus } from "@/lib/chat/finish-turn";
 import type { TurnMetrics } from "@/lib/chat/turn-metrics";
+import { metrics as processMetrics, renderMetrics } from "@/lib/metrics/registry";
+import { sample } from "@/lib/testing/prometheus-text";
+
+// finishTurn's write, stubbed: these tests are about what happens around it.
+vi.mock("@/lib/db/turn-writes", () => ({ finishTurnMessage: vi.fn(async () => ({ saved: true, firstAnswer: null })) }));
 
 const model = {
   id: "11111111-1111-4111-8111-111111111111",
@@ -82,5 +87,36 @@ describe("assistantRecord", () => {
       endedAt: 1000,
     });
     expect(record).toMatchObject({ status: "stopped", parts: [], ttftMs: null, inputTokens: null, outputTokens: null, durationMs: 0 });
+  });
+});
+
+describe("finishTurn", () => {
+  it("counts the turn's end, its timings and tokens in the process metrics as it writes it", async () => {
+    const series = 'switchboard_chat_turns_total{source="chat",status="stopped",endpoint="Metrics endpoint",model="Metrics model"}';
+    const before = sample((await renderMetrics()).body, series) ?? 0;
+    const release = vi.fn(async () => {});
+    await finishTurn(
+      {
+        id: "m",
+        userId: "u",
+        conversationId: "c",
+        parts: [{ type: "text", text: "Partial" }],
+        status: "stopped",
+        error: null,
+        modelId: "model-id",
+        modelName: "Metrics model",
+        endpointName: "Metrics endpoint",
+        inputTokens: 12,
+        outputTokens: 5,
+        ttftMs: 80,
+        durationMs: 1500,
+      },
+      { id: "1", release, retire: vi.fn(async () => {}) },
+    );
+    expect(release).toHaveBeenCalledOnce();
+    const { body } = await renderMetrics(processMetrics());
+    expect(sample(body, series)).toBe(before + 1);
+    expect(sample(body, 'switchboard_chat_output_tokens_total{source="chat",endpoint="Metrics endpoint",model="Metrics model"}')).toBe(5);
+    expect(sample(body, 'switchboard_chat_time_to_first_token_seconds_count{source="chat",endpoint="Metrics endpoint",model="Metrics model"}')).toBe(1);
   });
 });

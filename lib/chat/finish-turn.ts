@@ -9,6 +9,7 @@ import { tokenCount, type TurnMetrics } from "@/lib/chat/turn-metrics";
 import type { ResolvedModel } from "@/lib/ai/models";
 import { INTERRUPTED_MESSAGE, type TurnLease } from "@/lib/chat/runner";
 import { finishTurnMessage, type FinishTurnInput, type FinishTurnResult } from "@/lib/db/turn-writes";
+import { recordTurnEnd } from "@/lib/metrics/registry";
 import type { ChatPart, ChatUIMessage, MessageStatus } from "@/lib/types/chat";
 
 /** The assistant's message as a turn ends, before it is written over its placeholder. */
@@ -119,12 +120,24 @@ export async function saveTurnEnd(input: FinishTurnInput, lease: TurnLease, opti
  * without waiting for it.
  */
 export async function finishTurn(record: AssistantMessageInput, lease: TurnLease, options: SaveTurnEndOptions = {}): Promise<void> {
+  const status = record.status === "streaming" ? "interrupted" : record.status;
+  // Counted as the turn ends, whether or not the write below succeeds (synchronous, no await).
+  recordTurnEnd({
+    source: "chat",
+    status,
+    endpoint: record.endpointName ?? "",
+    model: record.modelName ?? "",
+    ttftMs: record.ttftMs,
+    durationMs: record.durationMs,
+    inputTokens: record.inputTokens,
+    outputTokens: record.outputTokens,
+  });
   const result = await saveTurnEnd(
     {
       userId: record.userId,
       messageId: record.id,
       parts: record.parts,
-      status: record.status === "streaming" ? "interrupted" : record.status,
+      status,
       error: record.error,
       inputTokens: record.inputTokens,
       outputTokens: record.outputTokens,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { startTurn, stopTurn } from "@/lib/chat/running-turns";
+import { runningTurnCount, startTurn, stopTurn } from "@/lib/chat/running-turns";
+import { renderMetrics } from "@/lib/metrics/registry";
+import { sample } from "@/lib/testing/prometheus-text";
 
 describe("running turns", () => {
   it("allows one turn per conversation at a time", () => {
@@ -41,5 +43,16 @@ describe("running turns", () => {
     expect(await stopTurn("conv-d", "user-1", 30)).toBe(true);
     expect(Date.now() - started).toBeLessThan(1000);
     turn?.finish();
+  });
+
+  it("shows the running turns as active chat streams when metrics are scraped", async () => {
+    const active = async () => sample((await renderMetrics()).body, 'switchboard_active_streams{source="chat"}');
+    const before = runningTurnCount();
+    const first = startTurn("conv-gauge-1", "user-1");
+    const second = startTurn("conv-gauge-2", "user-1");
+    expect(await active()).toBe(before + 2);
+    first?.finish();
+    second?.finish();
+    expect(await active()).toBe(before);
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { metrics } from "@/lib/metrics/registry";
 // Turns being answered in THIS process, by conversation, so Stop can abort the upstream request.
 // Single-instance only: with several app instances, Stop must reach the instance running the turn
 // (planned: PostgreSQL LISTEN/NOTIFY on a per-conversation channel).
@@ -7,6 +8,12 @@ type RunningTurn = { userId: string; controller: AbortController; done: Promise<
 
 const globalForTurns = globalThis as unknown as { switchboardRunningTurns?: Map<string, RunningTurn> };
 const turns = (globalForTurns.switchboardRunningTurns ??= new Map<string, RunningTurn>());
+
+/** How many turns this process is running (the active-streams gauge reads it at scrape time). */
+export function runningTurnCount(): number {
+  return turns.size;
+}
+metrics().runningChatTurns.read = runningTurnCount;
 
 export type TurnHandle = { signal: AbortSignal; finish: () => void };
 

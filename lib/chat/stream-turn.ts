@@ -13,6 +13,7 @@ import { toStorableParts } from "@/lib/chat/parts";
 import type { Turn } from "@/lib/chat/prepare-turn";
 import { createTurnMetrics } from "@/lib/chat/turn-metrics";
 import { isToolCallError, toolErrorText, toolsForTurn } from "@/lib/chat/turn-tools";
+import { recordTurnEnd } from "@/lib/metrics/registry";
 import { CONVERSATION_ID_HEADER, type ChatMessageMetadata, type ChatUIMessage } from "@/lib/types/chat";
 
 export async function streamTurn(turn: Turn): Promise<Response> {
@@ -109,6 +110,7 @@ export async function streamTurn(turn: Turn): Promise<Response> {
     // Nothing streamed: the placeholder must not stay "streaming" (it would block the conversation).
     // The request fails now; the write goes on trying (or retires the lease) on its own.
     const kept = turn.continuing ? (turn.history.at(-1)?.parts ?? []) : [];
+    recordTurnEnd({ source: "chat", status: "error", endpoint: model.endpoint.name, model: model.label, ttftMs: null, durationMs: null, inputTokens: null, outputTokens: null });
     void saveTurnEnd(
       {
         userId: turn.userId,

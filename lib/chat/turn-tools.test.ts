@@ -4,6 +4,8 @@ import type { AddressInfo } from "node:net";
 import { InvalidToolInputError, NoSuchToolError, type ToolSet } from "ai";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { isToolCallError, toolErrorText, toolsForTurn, ToolRunError } from "@/lib/chat/turn-tools";
+import { renderMetrics } from "@/lib/metrics/registry";
+import { sample } from "@/lib/testing/prometheus-text";
 
 // The admin's allow-list of private hosts, as the settings table would return it.
 const settings = vi.hoisted(() => ({ privateHosts: ["127.0.0.1:9"] }));
@@ -61,6 +63,19 @@ describe("toolsForTurn", () => {
     const { calculator } = await toolsForTurn({ tools: ["calculator"], actions: [] });
     const run = (calculator?.execute as (input: unknown, options: typeof callOptions) => Promise<unknown>)({ expression: "process.exit()" }, callOptions);
     await expect(run).rejects.toBeInstanceOf(ToolRunError);
+  });
+
+  it("counts every call of a tool and its failures in the process metrics", async () => {
+    const read = async () => {
+      const { body } = await renderMetrics();
+      return { calls: sample(body, 'switchboard_tool_calls_total{tool="calculator"}') ?? 0, errors: sample(body, 'switchboard_tool_errors_total{tool="calculator"}') ?? 0 };
+    };
+    const before = await read();
+    const { calculator } = await toolsForTurn({ tools: ["calculator"], actions: [] });
+    const execute = calculator?.execute as (input: unknown, options: typeof callOptions) => Promise<unknown>;
+    await execute({ expression: "1 + 2" }, callOptions);
+    await expect(execute({ expression: "process.exit()" }, callOptions)).rejects.toBeInstanceOf(ToolRunError);
+    expect(await read()).toEqual({ calls: before.calls + 2, errors: before.errors + 1 });
   });
 });
 

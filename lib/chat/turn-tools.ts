@@ -9,6 +9,7 @@ import { parseActionDocument } from "@/lib/ai/actions/parsed-documents";
 import { redactSecrets } from "@/lib/ai/tools/redact";
 import { buildTools } from "@/lib/ai/tools/registry";
 import { getSetting } from "@/lib/db/settings";
+import { recordToolCall } from "@/lib/metrics/registry";
 import { allowlistForUrls } from "@/lib/net/address-policy";
 import type { AssistantAction, AssistantConfig } from "@/lib/schemas/assistants";
 import { decryptSecret } from "@/lib/secrets";
@@ -32,16 +33,22 @@ export function toolErrorText(error: unknown): string {
 
 type ToolEntry = ToolSet[string];
 
-/** Rethrows whatever a tool throws as a ToolRunError with a scrubbed sentence. */
-function guarded(tool: ToolEntry, secrets: readonly string[]): ToolEntry {
+/**
+ * Rethrows whatever a tool throws as a ToolRunError with a scrubbed sentence, and counts the call
+ * under `metricLabel` (a built-in tool's name, or "action" for every action operation).
+ */
+function guarded(tool: ToolEntry, secrets: readonly string[], metricLabel: string): ToolEntry {
   const execute = tool.execute;
   if (!execute) return tool;
   return {
     ...tool,
     execute: async (input: unknown, options: Parameters<typeof execute>[1]) => {
       try {
-        return await execute(input, options);
+        const output: unknown = await execute(input, options);
+        recordToolCall(metricLabel, false);
+        return output;
       } catch (error) {
+        recordToolCall(metricLabel, true);
         const message = error instanceof Error && error.message ? error.message : "The tool failed.";
         throw new ToolRunError(redactSecrets(message, secrets));
       }
@@ -93,7 +100,7 @@ export async function toolsForTurn(config: Pick<AssistantConfig, "tools" | "acti
   if (!config || (config.tools.length === 0 && config.actions.length === 0)) return {};
   const allowPrivateHosts = needsAllowList(config) ? await getSetting("actionPrivateHosts") : [];
   const tools: ToolSet = {};
-  for (const [name, tool] of Object.entries(buildTools(config.tools))) tools[name] = guarded(tool, []);
+  for (const [name, tool] of Object.entries(buildTools(config.tools))) tools[name] = guarded(tool, [], name);
   for (const action of config.actions) {
     const parsed = await parseActionDocument(action.spec);
     if (!parsed.ok) continue;
@@ -105,7 +112,7 @@ export async function toolsForTurn(config: Pick<AssistantConfig, "tools" | "acti
     );
     for (const operation of parsed.operations) {
       if (tools[operation.name]) continue;
-      const built = guarded(buildActionTool(operation, { auth: action.auth, secret, allowPrivateHosts: actionHosts }), secret ? [secret] : []);
+      const built = guarded(buildActionTool(operation, { auth: action.auth, secret, allowPrivateHosts: actionHosts }), secret ? [secret] : [], "action");
       tools[operation.name] = options.api ? forApiUse(built, operation.name, action) : built;
     }
   }

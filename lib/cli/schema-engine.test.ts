@@ -6,7 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { applyMigrations, DEFAULT_MIGRATIONS_DIR, diffSchemas } from "./schema-engine";
+import { applyMigrations, DEFAULT_MIGRATIONS_DIR, diffSchemas, MIGRATION_LOCK_KEY } from "./schema-engine";
 
 const SCHEMA_FILE = path.resolve(DEFAULT_MIGRATIONS_DIR, "..", "schema.prisma");
 // A server, not a database: each run gets its own throwaway database on it.
@@ -146,5 +146,45 @@ describe("applyMigrations", () => {
       );
       expect(failed.rows).toEqual([{ finished_at: null }]);
     });
+  });
+});
+
+describe("applyMigrations when several instances start at once", () => {
+  const dbName = `sb_test_${randomBytes(6).toString("hex")}`;
+  const url = databaseUrl(dbName);
+  // The schema engine's own lock; it waits for it only 10 s (see MIGRATION_LOCK_KEY).
+  const ENGINE_LOCK_KEY = 72707369;
+
+  beforeAll(() => withClient(SERVER_URL, (client) => client.query(`CREATE DATABASE "${dbName}"`)));
+  afterAll(() => withClient(SERVER_URL, (client) => client.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)));
+
+  it("waits behind another instance's migration for longer than the engine's 10 s, then finds its work done", { timeout: 60_000 }, async () => {
+    // Another instance in the middle of a long migration holds both locks, as a real one would.
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    await other.query("SELECT pg_advisory_lock($1), pg_advisory_lock($2)", [MIGRATION_LOCK_KEY, ENGINE_LOCK_KEY]);
+    let settled = false;
+    const run = applyMigrations(url).finally(() => {
+      settled = true;
+    });
+    run.catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 11_000));
+    expect(settled).toBe(false);
+    await other.end();
+
+    const expected = await migrationNames(DEFAULT_MIGRATIONS_DIR);
+    expect(await run).toEqual({ applied: expected });
+    expect(await applyMigrations(url)).toEqual({ applied: [] });
+  });
+
+  it("gives up with a sentence when another instance holds the lock past the timeout", async () => {
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    try {
+      await other.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+      await expect(applyMigrations(url, DEFAULT_MIGRATIONS_DIR, { lockTimeoutMs: 300 })).rejects.toThrow(/^Another instance has been migrating this database for over 300 ms; giving up\.$/);
+    } finally {
+      await other.end();
+    }
   });
 });

@@ -266,14 +266,53 @@ function withWholeScripts(adapter: SqlDriverAdapter, pool: pg.Pool): SqlDriverAd
 }
 
 /**
+ * The app's own migration lock (a session advisory lock, one-key form; the two-key locks of
+ * lib/chat/runner.ts live in another key space). Several replicas start at once and all migrate: the
+ * engine serializes them with pg_advisory_lock(72707369) but gives up after 10 s, so a replica
+ * waiting behind a longer migration would fail its start. Waiting here first, with a generous
+ * timeout, means the engine's own lock is always free by the time it asks for it.
+ */
+export const MIGRATION_LOCK_KEY = 774_200;
+const MIGRATION_LOCK_TIMEOUT_MS = 5 * 60_000;
+
+async function withMigrationLock<T>(databaseUrl: string, timeoutMs: number, run: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    // lock_timeout bounds advisory lock waits too: a replica stuck mid-migration fails the others
+    // with this message instead of hanging them.
+    await client.query(`SET lock_timeout = ${Math.max(1, Math.round(timeoutMs))}`);
+    try {
+      await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    } catch (error) {
+      if (error instanceof pg.DatabaseError && error.code === "55P03") {
+        const waited = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
+        throw new Error(`Another instance has been migrating this database for over ${waited}; giving up.`, { cause: error });
+      }
+      throw error;
+    }
+    return await run();
+  } finally {
+    // Ending the session releases the lock, even when unlocking is never reached.
+    await client.end().catch(() => {});
+  }
+}
+
+/**
  * Applies every migration in `migrationsDir` that the database has not recorded yet, like
  * `prisma migrate deploy`: same `_prisma_migrations` bookkeeping, same checksums, so the two are
- * interchangeable. Safe to run repeatedly; a run with nothing to do applies nothing.
+ * interchangeable. Safe to run repeatedly; a run with nothing to do applies nothing. Instances that
+ * start together take turns (withMigrationLock): the first applies, the others find nothing to do.
  */
 export async function applyMigrations(
   databaseUrl: string,
   migrationsDir: string = DEFAULT_MIGRATIONS_DIR,
+  options: { lockTimeoutMs?: number } = {},
 ): Promise<{ applied: string[] }> {
+  return withMigrationLock(databaseUrl, options.lockTimeoutMs ?? MIGRATION_LOCK_TIMEOUT_MS, () => applyUnlocked(databaseUrl, migrationsDir));
+}
+
+async function applyUnlocked(databaseUrl: string, migrationsDir: string): Promise<{ applied: string[] }> {
   const migrationsList = await listMigrations(path.resolve(migrationsDir));
   // An app-owned pool, so it can be closed here: the adapter only ends pools it created itself, and
   // the engine never disposes the adapter it was given.

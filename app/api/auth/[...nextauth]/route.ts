@@ -5,6 +5,7 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { authOptions } from "@/lib/auth/options";
 import { SIGN_IN_BODY_LIMIT, parseSignInForm } from "@/lib/auth/sign-in-form";
 import { retryMessage, signInBlockedFor } from "@/lib/auth/throttle";
+import { countSignInFailure } from "@/lib/metrics/registry";
 import { AppError, toResponse } from "@/lib/errors";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
@@ -35,6 +36,7 @@ export async function POST(req: NextRequest, ctx: Ctx): Promise<Response> {
     if (!parsed.ok) throw new AppError("bad_request", parsed.message);
     const wait = await signInBlockedFor(parsed.form.email, clientIp(req.headers));
     if (wait !== null) {
+      countSignInFailure("throttled");
       throw new AppError("rate_limited", `Too many failed sign-in attempts. ${retryMessage(wait)}`, {
         headers: { "Retry-After": String(wait) },
       });
