@@ -75,6 +75,11 @@ export const envSchema = z.object({
   CHAT_RATE_LIMIT: z.preprocess(emptyAsUndefined, perMinute.default(30)),
   PREVIEW_RATE_LIMIT: z.preprocess(emptyAsUndefined, perMinute.default(30)),
   OPENAPI_PARSE_RATE_LIMIT: z.preprocess(emptyAsUndefined, perMinute.default(60)),
+  /**
+   * Load shedding (lib/chat/capacity.ts): answers this instance writes at once before it refuses new
+   * turns with a 503 and Retry-After; unset: 150 per CPU core.
+   */
+  MAX_RUNNING_TURNS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1, "must be at least 1").max(100_000).optional()),
   /** Bearer token for GET /api/metrics (lib/metrics/access.ts); unset turns the endpoint off (404). */
   METRICS_TOKEN: z.preprocess(
     emptyAsUndefined,

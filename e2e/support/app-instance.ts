@@ -10,15 +10,15 @@ export type AppInstance = { url: string; close: () => Promise<void> };
 /**
  * Starts `next start` of the suite's build on a free port. `appUrl` is the public address it serves
  * (the suite's, for two instances behind one address; its own when absent); `databaseUrl` defaults to
- * the suite's database (a spec may put a proxy in between).
+ * the suite's database (a spec may put a proxy in between); `env` adds or overrides variables.
  */
-export async function startAppInstance(options: { appUrl?: string; databaseUrl?: string } = {}): Promise<AppInstance> {
+export async function startAppInstance(options: { appUrl?: string; databaseUrl?: string; env?: Record<string, string> } = {}): Promise<AppInstance> {
   const databaseUrl = options.databaseUrl ?? process.env.E2E_DATABASE_URL;
   if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set. Run the suite with `npm run test:e2e`.");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    env: { ...process.env, ...appServerEnv({ databaseUrl, appUrl: options.appUrl ?? url, port }) },
+    env: { ...process.env, ...appServerEnv({ databaseUrl, appUrl: options.appUrl ?? url, port }), ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

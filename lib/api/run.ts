@@ -11,6 +11,7 @@ import type { ApiCaller } from "@/lib/api/authenticate";
 import { modelCallError } from "@/lib/api/openai-errors";
 import type { ApiTarget } from "@/lib/api/targets";
 import { recordApiUsage } from "@/lib/api/usage";
+import { assertCapacity, trackApiRun } from "@/lib/chat/capacity";
 import { isToolCallError, toolsForTurn } from "@/lib/chat/turn-tools";
 import { storeApiExchange, type StoredExchange } from "@/lib/db/api-conversations";
 import { AppError } from "@/lib/errors";
@@ -95,6 +96,7 @@ export function newResponseId(prefix: string): string {
 
 /** Starts the run and waits for its first event, so a failure before any output is thrown here. */
 export async function startApiRun(request: ApiRunRequest, idPrefix = "chatcmpl-"): Promise<ApiRun> {
+  assertCapacity();
   const { target, caller } = request;
   const { model, assistant } = target;
   const config = assistant?.config ?? null;
@@ -197,6 +199,7 @@ export async function startApiRun(request: ApiRunRequest, idPrefix = "chatcmpl-"
 
   async function* guarded(): AsyncGenerator<ApiEvent, void, undefined> {
     trackApiStream(1);
+    trackApiRun(1);
     try {
       yield* run();
     } catch (error) {
@@ -205,6 +208,7 @@ export async function startApiRun(request: ApiRunRequest, idPrefix = "chatcmpl-"
       throw state.error;
     } finally {
       trackApiStream(-1);
+      trackApiRun(-1);
       if (request.signal.aborted) state.stopped = true;
       await settle();
     }

@@ -17,6 +17,7 @@ import { recordOmittedMessages } from "@/lib/db/conversation-messages";
 import { loadTurnContext } from "@/lib/db/turn-reads";
 import { beginTurn, resumeTurn, type BeginTurnInput } from "@/lib/db/turn-writes";
 import { applyApprovals, NOT_OPEN } from "@/lib/chat/approvals";
+import { assertCapacity } from "@/lib/chat/capacity";
 import { assistantSettingsForTurn } from "@/lib/db/assistants";
 import { AppError } from "@/lib/errors";
 import type { AssistantConfig } from "@/lib/schemas/assistants";
@@ -71,6 +72,8 @@ export async function prepareTurn(user: CurrentUser, request: ChatRequest): Prom
 }
 
 async function startTurnFor(user: CurrentUser, request: ChatRequest): Promise<Omit<Turn, "omittedMessages">> {
+  // A full instance refuses before any database work (lib/chat/capacity.ts).
+  assertCapacity();
   void holdRunnerLock();
   void ensureStopListener();
   const text = request.message?.text ?? "";

@@ -102,6 +102,11 @@ describe("checkReadiness", () => {
     expect(result).toMatchObject({ ready: false, reason: "migrations_unknown" });
   });
 
+  it("is not ready while the instance is at its cap of running answers, and ready again below it", async () => {
+    expect(await checkReadiness({ migrationsDir: REPO_MIGRATIONS, saturated: () => true })).toMatchObject({ ready: false, reason: "saturated" });
+    expect(await checkReadiness({ migrationsDir: REPO_MIGRATIONS, saturated: () => false })).toEqual({ ready: true });
+  });
+
   it("is not ready once the process is shutting down, without asking the database", async () => {
     markShuttingDown();
     const refuse = { $queryRaw: () => Promise.reject(new Error("the database must not be asked")) } as unknown as PrismaClient;

@@ -8,8 +8,9 @@ import { listAppliedMigrations } from "@/lib/db/health";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { expectedMigrations } from "@/lib/health/migrations";
 import { isShuttingDown } from "@/lib/health/shutdown";
+import { isSaturated } from "@/lib/chat/capacity";
 
-export type NotReadyReason = "shutting_down" | "database_unavailable" | "migrations_unknown" | "migrations_pending";
+export type NotReadyReason = "shutting_down" | "saturated" | "database_unavailable" | "migrations_unknown" | "migrations_pending";
 
 export type Readiness = { ready: true } | { ready: false; reason: NotReadyReason; message: string; pending?: string[] };
 
@@ -18,6 +19,8 @@ export type ReadinessOptions = {
   migrationsDir?: string;
   timeoutMs?: number;
   shuttingDown?: () => boolean;
+  /** Whether the instance is at its cap of running answers (lib/chat/capacity.ts). */
+  saturated?: () => boolean;
 };
 
 /** How many pending names a 503 lists; the rest are counted. */
@@ -26,6 +29,9 @@ const LISTED = 5;
 export async function checkReadiness(options: ReadinessOptions = {}): Promise<Readiness> {
   if ((options.shuttingDown ?? isShuttingDown)()) {
     return { ready: false, reason: "shutting_down", message: "This instance is shutting down." };
+  }
+  if ((options.saturated ?? isSaturated)()) {
+    return { ready: false, reason: "saturated", message: "This instance is answering as many messages as it may at once; it takes new ones as these finish." };
   }
   let expected: string[];
   try {
